@@ -1,0 +1,86 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// MARK: - Dependencies, each for a reason
+
+let dependencies: [Package.Dependency] = [
+    // YAML with line/column marks: every configuration error names file:line:column.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Local command-line flags, --help and --replay for every step executable.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // SHA-256 (plan checksums, sync state) and AES-GCM (sealed replay files); Linux has no CryptoKit.
+    .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    // Test-only: a real HTTP server on 127.0.0.1 that plays GitHub and Slack in tests.
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+]
+
+// MARK: - Core libraries
+
+var targets: [Target] = [
+    .target(
+        name: "ActionsRuntime",
+        dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+    ),
+    .target(
+        name: "SyncKit",
+        dependencies: [
+            "Yams",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]
+    ),
+    .target(
+        name: "Secrets",
+        dependencies: ["ActionsRuntime", "SyncKit"]
+    ),
+    .target(
+        name: "Forge",
+        dependencies: ["ActionsRuntime"]
+    ),
+    .target(
+        name: "Steps",
+        dependencies: [
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+]
+
+// MARK: - Executables: one thin @main file each
+
+let executables = ["validate-secrets"]
+targets += executables.map { name in
+    .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
+}
+
+// MARK: - Tests
+
+targets += [
+    .target(
+        name: "TestSupport",
+        dependencies: [
+            "ActionsRuntime", "Steps",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ],
+        path: "Tests/TestSupport"
+    ),
+    .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
+]
+
+// MARK: - Language settings, switched on for every target in one place
+
+for target in targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
+
+let package = Package(
+    name: "flash-sync",
+    platforms: [.macOS(.v14)],
+    products: executables.map { .executable(name: $0, targets: [$0]) },
+    dependencies: dependencies,
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

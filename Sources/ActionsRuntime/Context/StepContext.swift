@@ -1,0 +1,49 @@
+import Foundation
+
+/// Everything a step may read from the outside world, passed in as a value.
+/// Only an executable's `main` builds one from the real process; tests build it from literals.
+package struct StepContext: Sendable {
+    package var environment: [String: String]
+    package var workingDirectory: URL
+    package var now: @Sendable () -> Date
+    package var makeUUID: @Sendable () -> UUID
+    package var log: any LogSink
+    /// Inputs given as command-line flags; they win over `INPUT_*` variables.
+    package var flagInputs: [String: String]
+
+    package init(
+        environment: [String: String],
+        workingDirectory: URL,
+        now: @escaping @Sendable () -> Date = { Date() },
+        makeUUID: @escaping @Sendable () -> UUID = { UUID() },
+        log: any LogSink = StandardOutputSink(),
+        flagInputs: [String: String] = [:]
+    ) {
+        self.environment = environment
+        self.workingDirectory = workingDirectory
+        self.now = now
+        self.makeUUID = makeUUID
+        self.log = log
+        self.flagInputs = flagInputs
+    }
+
+    /// True when running under the Actions runner (it sets `GITHUB_ACTIONS=true`).
+    package var isInActions: Bool { environment["GITHUB_ACTIONS"] == "true" }
+
+    /// Step debug logging (`RUNNER_DEBUG=1`, set when the run is re-run with debug logging).
+    package var isDebug: Bool { environment["RUNNER_DEBUG"] == "1" }
+
+    /// Resolves a path from an input against the working directory.
+    package func url(forPath path: String) -> URL {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
+        return workingDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// A folder for the step's own files: `RUNNER_TEMP/flash-sync` on a runner, `.flash-sync/` locally.
+    package var scratchDirectory: URL {
+        if let temp = environment["RUNNER_TEMP"], !temp.isEmpty {
+            return URL(fileURLWithPath: temp).appendingPathComponent("flash-sync")
+        }
+        return workingDirectory.appendingPathComponent(".flash-sync")
+    }
+}

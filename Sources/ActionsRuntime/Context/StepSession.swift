@@ -1,0 +1,205 @@
+import Foundation
+
+/// The running step: reads inputs, writes outputs, logs, annotations and the summary,
+/// all through the secret masker. Built from a `StepContext`; never touches globals.
+package final class StepSession: @unchecked Sendable {
+    package static let annotationsPerKind = 10
+
+    package let definition: StepDefinition
+    package let context: StepContext
+    package let inputs: StepInputs
+
+    private let lock = NSLock()
+    private var masker: SecretMasker
+    private var emitted: [AnnotationKind: Int] = [:]
+    private var overflow: [Annotation] = []
+    private var recordedOutputs: [(name: String, value: String)] = []
+    private var summaryStore = StepSummary()
+
+    package init(definition: StepDefinition, context: StepContext) {
+        self.definition = definition
+        self.context = context
+        self.inputs = StepInputs(definition: definition, environment: context.environment, flags: context.flagInputs)
+        var secrets: [String] = definition.secretVariables.compactMap { context.environment[$0] }
+        for input in definition.inputs where input.isSecret {
+            if let value = context.flagInputs[input.name] ?? context.environment[input.environmentVariable] {
+                secrets.append(value.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        masker = SecretMasker(secrets.filter { !$0.isEmpty })
+        announceMasks(masker.announcements)
+    }
+
+    // MARK: Masking
+
+    /// Registers more secret values (read from a file, derived from a token...).
+    package func addSecret(_ value: String) {
+        let before = lock.withLock { masker.values }
+        lock.withLock { masker.add(value) }
+        let added = lock.withLock { masker.values }.filter { !before.contains($0) }
+        announceMasks(added)
+    }
+
+    package func redact(_ text: String) -> String {
+        lock.withLock { masker }.redact(text)
+    }
+
+    package func redactData(_ data: Data) -> Data {
+        lock.withLock { masker }.redact(data)
+    }
+
+    package var secretValues: [String] { lock.withLock { masker.values } }
+
+    private func announceMasks(_ values: [String]) {
+        // The runner consumes these lines and hides the values from then on. Outside Actions
+        // nobody would consume them, and printing them would show the secret: say nothing.
+        guard context.isInActions else { return }
+        for value in values {
+            context.log.write(WorkflowCommand("add-mask", message: value).line + "\n")
+        }
+    }
+
+    // MARK: Log
+
+    package func log(_ message: String) {
+        context.log.write(redact(message) + "\n")
+    }
+
+    package func debug(_ message: String) {
+        guard context.isDebug else { return }
+        context.log.write(WorkflowCommand("debug", message: redact(message)).line + "\n")
+    }
+
+    package func command(_ command: WorkflowCommand) {
+        var safe = command
+        safe.message = redact(command.message)
+        safe.properties = command.properties.map { ($0.key, redact($0.value)) }
+        context.log.write(safe.line + "\n")
+    }
+
+    /// Runs `body` inside a collapsible `::group::` in the log.
+    package func group<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
+        command(WorkflowCommand("group", message: name))
+        defer { command(WorkflowCommand("endgroup")) }
+        return try await body()
+    }
+
+    // MARK: Annotations
+
+    /// Emits at most ten annotations of each kind; the rest are counted and listed in the summary.
+    package func annotate(_ annotation: Annotation) {
+        var safe = annotation
+        safe.message = redact(annotation.message)
+        safe.title = annotation.title.map(redact)
+        let shouldEmit = lock.withLock {
+            let count = emitted[safe.kind, default: 0]
+            guard count < Self.annotationsPerKind else {
+                overflow.append(safe)
+                return false
+            }
+            emitted[safe.kind] = count + 1
+            return true
+        }
+        if shouldEmit {
+            command(safe.command)
+        } else {
+            log("\(safe.kind.rawValue): \(safe.location.map { $0 + ": " } ?? "")\(safe.message)")
+        }
+    }
+
+    package var overflowAnnotations: [Annotation] { lock.withLock { overflow } }
+
+    // MARK: Outputs and file commands
+
+    /// Sets a step output through `GITHUB_OUTPUT`, or prints it readably outside Actions.
+    package func setOutput(_ name: String, _ value: String) throws {
+        precondition(definition.outputs.contains { $0.name == name }, "output '\(name)' is not declared by \(definition.name)")
+        let safe = redact(value)
+        lock.withLock { recordedOutputs.append((name, safe)) }
+        if try !appendKeyValue(.output, name: name, value: safe) {
+            if safe.contains("\n") {
+                log("output \(name):\n" + safe.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+            } else {
+                log("output \(name)=\(safe)")
+            }
+        }
+    }
+
+    package func exportVariable(_ name: String, _ value: String) throws {
+        let safe = redact(value)
+        if try !appendKeyValue(.environment, name: name, value: safe) {
+            log("export \(name)=\(safe)")
+        }
+    }
+
+    package func saveState(_ name: String, _ value: String) throws {
+        _ = try appendKeyValue(.state, name: name, value: redact(value))
+    }
+
+    package func addPath(_ path: String) throws {
+        guard let file = context.environment[FileCommand.path.rawValue], !file.isEmpty else {
+            log("add to PATH: \(path)")
+            return
+        }
+        try Self.append(path + "\n", to: URL(fileURLWithPath: file))
+    }
+
+    /// The outputs set so far, in order, with secrets already masked.
+    package var outputs: [(name: String, value: String)] { lock.withLock { recordedOutputs } }
+
+    private func appendKeyValue(_ command: FileCommand, name: String, value: String) throws -> Bool {
+        guard let file = context.environment[command.rawValue], !file.isEmpty else { return false }
+        let text = try FileCommand.keyValue(name: name, value: value, delimiter: FileCommand.makeDelimiter(context.makeUUID()))
+        try Self.append(text, to: URL(fileURLWithPath: file))
+        return true
+    }
+
+    static func append(_ text: String, to url: URL) throws {
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    // MARK: Summary
+
+    package func summarize(_ build: (inout StepSummary) -> Void) {
+        lock.withLock { build(&summaryStore) }
+    }
+
+    /// The summary as it will be written, with the annotations that did not fit listed.
+    package func renderedSummary() -> String {
+        var summary = lock.withLock { summaryStore }
+        let extra = overflowAnnotations
+        if !extra.isEmpty {
+            let counts = Dictionary(grouping: extra, by: \.kind).sorted { $0.key < $1.key }
+                .map { "\($0.value.count) \($0.key.rawValue)\($0.value.count == 1 ? "" : "s")" }
+            summary.heading("Annotations not shown on the run (\(counts.joined(separator: ", ")))", level: 3)
+            summary.paragraph("GitHub shows at most \(Self.annotationsPerKind) annotations of each kind per step; these are the rest.")
+            summary.table(["kind", "location", "message"], extra.map { [$0.kind.rawValue, $0.location ?? "", $0.message] })
+        }
+        return redact(summary.render())
+    }
+
+    /// Writes the summary to `GITHUB_STEP_SUMMARY`, or prints it when run locally.
+    package func finish() throws {
+        let text = renderedSummary()
+        guard !text.isEmpty else { return }
+        if let file = context.environment["GITHUB_STEP_SUMMARY"], !file.isEmpty {
+            try Self.append(text, to: URL(fileURLWithPath: file))
+        } else if !context.isInActions {
+            context.log.write("\n" + text)
+        }
+    }
+
+    // MARK: Files the step writes
+
+    /// Writes a report or artifact atomically, with secrets masked, creating folders as needed.
+    package func writeFile(_ contents: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(redact(contents).utf8).write(to: url, options: .atomic)
+    }
+}

@@ -1,0 +1,36 @@
+/// A GitHub API failure, phrased as what the user can do about it.
+package enum GitHubError: Error, Sendable, Equatable, CustomStringConvertible {
+    case badCredentials(path: String)
+    case forbidden(path: String, message: String?, acceptedPermissions: String?)
+    case notFound(path: String)
+    case conflict(path: String, status: Int, message: String?)
+    case rateLimited(path: String, waitSeconds: Int)
+    case server(path: String, status: Int, attempts: Int)
+    case network(path: String, reason: String, attempts: Int)
+    case unexpected(path: String, status: Int, message: String?)
+    case invalidURL(String)
+
+    package var description: String {
+        switch self {
+        case .badCredentials(let path):
+            "GitHub refused the token (401 Bad credentials) on \(path): the token is wrong, expired or revoked. Create a new one and update the secret."
+        case .forbidden(let path, let message, let accepted):
+            "GitHub denied \(path) (403\(message.map { ": \($0)" } ?? ""))."
+                + (accepted.map { " The token needs these permissions: \($0)." } ?? " Give the token access to this repository.")
+        case .notFound(let path):
+            "\(path) was not found (404): the repository does not exist, or the token cannot see it. Check the name and grant the token access."
+        case .conflict(let path, let status, let message):
+            "GitHub rejected \(path) (\(status)\(message.map { ": \($0)" } ?? ""))."
+        case .rateLimited(let path, let wait):
+            "Rate limited on \(path); the limit resets in \(wait) s, longer than this run may wait. Lower max-parallel or re-run later."
+        case .server(let path, let status, let attempts):
+            "GitHub answered \(status) on \(path) after \(attempts) attempt\(attempts == 1 ? "" : "s"); it is having trouble. Re-run later."
+        case .network(let path, let reason, let attempts):
+            "Could not reach GitHub for \(path) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason). Check GITHUB_API_URL and the network."
+        case .unexpected(let path, let status, let message):
+            "Unexpected answer \(status) from GitHub on \(path)\(message.map { ": \($0)" } ?? "")."
+        case .invalidURL(let url):
+            "'\(url)' is not a valid API URL; set GITHUB_API_URL to e.g. https://api.github.com or https://HOST/api/v3."
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import ActionsRuntime
+import Foundation
+
+/// Records a step's run to a replay file and re-runs a step from one.
+package enum ReplayRunner {
+    /// Writes `<step>.replay.json` in `directory`, sealed when ENCRYPTION_KEY is set.
+    static func record(session: StepSession, status: Int32, directory: URL) {
+        let context = session.context
+        var key: EncryptionKey?
+        if let text = context.environment["ENCRYPTION_KEY"], !text.isEmpty {
+            do {
+                key = try EncryptionKey(parsing: text)
+            } catch {
+                session.annotate(Annotation(.warning, "Replay record not written: ENCRYPTION_KEY \(error.description)."))
+                return
+            }
+        }
+        let record = ReplayRecord.make(session: session, exitCode: status)
+        do {
+            let data = try ReplayFile.encode(record, key: key)
+            let url = directory.appendingPathComponent(ReplayFile.fileName(step: session.definition.name))
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            // Never let a secret reach the file: the record is built from masked values, and
+            // an unsealed record is masked once more as a whole.
+            try (key == nil ? session.redactData(data) : data).write(to: url, options: .atomic)
+            session.log("Replay record written to \(url.path)\(key == nil ? "" : " (sealed with AES-256-GCM)").")
+        } catch {
+            session.annotate(Annotation(.warning, "Replay record not written: \(error)"))
+        }
+    }
+
+    /// Re-runs the step from a record, with secrets from the current environment, and prints
+    /// how the outputs and exit status compare with the recording.
+    static func replay<Step: StepCommand>(_ step: Step.Type, file: String, context: StepContext) async -> Int32 {
+        let url = context.url(forPath: file)
+        let log = context.log
+        var key: EncryptionKey?
+        if let text = context.environment["ENCRYPTION_KEY"], !text.isEmpty {
+            do {
+                key = try EncryptionKey(parsing: text)
+            } catch {
+                log.write("error: ENCRYPTION_KEY \(error.description).\n")
+                return StepStatus.misconfigured.rawValue
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.write("error: cannot read the replay file \(file).\n")
+            return StepStatus.misconfigured.rawValue
+        }
+        let record: ReplayRecord
+        do {
+            record = try ReplayFile.decode(data, path: file, key: key)
+        } catch {
+            log.write("error: \(error.description)\n")
+            return StepStatus.misconfigured.rawValue
+        }
+        guard record.step == Step.definition.name else {
+            log.write("error: \(file) records the step '\(record.step)', not '\(Step.definition.name)'. Run it with \(record.step) --replay.\n")
+            return StepStatus.misconfigured.rawValue
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("flash-sync-replay-\(context.makeUUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            log.write("error: cannot create a temporary folder for the replay: \(error)\n")
+            return StepStatus.failed.rawValue
+        }
+        defer { try? FileManager.default.removeItem(at: scratch) }
+
+        let environment = replayEnvironment(record: record, current: context.environment, scratch: scratch)
+        let missing = record.secretNames.filter { (context.environment[$0] ?? "").isEmpty }
+        log.write("Replaying \(record.step) recorded at \(record.recordedAt) (exit \(record.exitCode)).\n")
+        if !missing.isEmpty {
+            log.write("note: these secrets were set in the recorded run but are not set now: \(missing.joined(separator: ", ")).\n")
+        }
+        var replayContext = context
+        replayContext.environment = environment
+        replayContext.flagInputs = [:]
+        let (status, _) = await StepLauncher.execute(step, context: replayContext)
+
+        let outputFile = scratch.appendingPathComponent("output")
+        let replayed = (try? FileCommand.parseKeyValues(String(decoding: FileManager.default.contents(atPath: outputFile.path) ?? Data(), as: UTF8.self))) ?? []
+        let differences = compare(recorded: record, replayed: replayed, status: status, recordedTemp: record.environment["RUNNER_TEMP"], replayTemp: environment["RUNNER_TEMP"])
+        if differences.isEmpty {
+            log.write("replay: outputs and exit status match the recording (\(record.outputs.count) output\(record.outputs.count == 1 ? "" : "s"), exit \(status)).\n")
+        } else {
+            log.write("replay: \(differences.count) difference\(differences.count == 1 ? "" : "s") from the recording:\n")
+            for line in differences { log.write("  \(line)\n") }
+        }
+        return status
+    }
+
+    /// The recorded environment, on top of the current one without its own Actions variables,
+    /// with fresh files for the outputs, summary and event payload.
+    static func replayEnvironment(record: ReplayRecord, current: [String: String], scratch: URL) -> [String: String] {
+        var environment = current.filter { name, _ in
+            !name.hasPrefix("INPUT_") && !name.hasPrefix("GITHUB_") && !name.hasPrefix("RUNNER_") && name != "FLASH_SYNC_REPLAY_DIR"
+        }
+        for (name, value) in record.environment { environment[name] = value }
+        // Masks are announced only under a real runner; a laptop must never print them.
+        environment["GITHUB_ACTIONS"] = current["GITHUB_ACTIONS"]
+        for name in record.secretNames { environment[name] = current[name] }
+        for (name, value) in record.inputs { environment[InputSpec.environmentVariable(for: name)] = value }
+        environment["GITHUB_OUTPUT"] = scratch.appendingPathComponent("output").path
+        environment["GITHUB_STEP_SUMMARY"] = scratch.appendingPathComponent("summary.md").path
+        environment["RUNNER_TEMP"] = scratch.appendingPathComponent("temp").path
+        if let payload = record.eventPayload {
+            let path = scratch.appendingPathComponent("event.json")
+            _ = FileManager.default.createFile(atPath: path.path, contents: Data(payload.utf8))
+            environment["GITHUB_EVENT_PATH"] = path.path
+        }
+        if let name = record.eventName { environment["GITHUB_EVENT_NAME"] = name }
+        return environment
+    }
+
+    package static func compare(
+        recorded: ReplayRecord, replayed: [(name: String, value: String)], status: Int32, recordedTemp: String?, replayTemp: String?
+    ) -> [String] {
+        func normalize(_ value: String) -> String {
+            guard let recordedTemp, let replayTemp, !recordedTemp.isEmpty else { return value }
+            return value.replacingOccurrences(of: replayTemp, with: recordedTemp)
+        }
+        var differences: [String] = []
+        if status != recorded.exitCode {
+            differences.append("exit status: recorded \(recorded.exitCode), replayed \(status)")
+        }
+        let replayedByName = Dictionary(replayed.map { ($0.name, normalize($0.value)) }, uniquingKeysWith: { _, last in last })
+        let recordedByName = Dictionary(recorded.outputs.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+        for name in Set(replayedByName.keys).union(recordedByName.keys).sorted() {
+            switch (recordedByName[name], replayedByName[name]) {
+            case let (old?, new?) where old != new:
+                differences.append("output \(name): recorded \(quote(old)), replayed \(quote(new))")
+            case (nil, _?):
+                differences.append("output \(name): not in the recording, set by the replay")
+            case (_?, nil):
+                differences.append("output \(name): recorded, not set by the replay")
+            default:
+                break
+            }
+        }
+        return differences
+    }
+
+    private static func quote(_ value: String) -> String {
+        let shown = value.count > 200 ? String(value.prefix(200)) + "…" : value
+        return "'" + shown.replacingOccurrences(of: "\n", with: "\\n") + "'"
+    }
+}
