@@ -21,10 +21,12 @@ var targets: [Target] = [
         name: "ActionsRuntime",
         dependencies: [.product(name: "Crypto", package: "swift-crypto")]
     ),
+    // JSON values and a JSON Schema draft 2020-12 validator (no Swift package for it exists here).
+    .target(name: "JSONSchema"),
     .target(
         name: "SyncKit",
         dependencies: [
-            "Yams",
+            "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
         ]
     ),
@@ -64,6 +66,7 @@ targets += [
         path: "Tests/TestSupport"
     ),
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
+    .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
     .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
 ]
