@@ -28,7 +28,9 @@ var targets: [Target] = [
         dependencies: [
             "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]
+        ],
+        // The secret-scan rule set is a data file compiled into the binary: no bundle to ship.
+        resources: [.embedInCode("SecretScan/secret-rules.yaml")]
     ),
     .target(
         name: "Secrets",
@@ -53,6 +55,9 @@ let executables = ["validate-secrets"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
+
+// Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools.
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit"]))
 
 // MARK: - Tests
 

@@ -1,0 +1,23 @@
+import Foundation
+
+/// `flash-bench AREA ARGS...`: the in-process side of scripts/bench.
+@main
+enum FlashBench {
+    static let areas: [String: @Sendable ([String]) throws -> Void] = [
+        "secrets": SecretScanBench.run,
+    ]
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let area = arguments.first, let run = areas[area] else {
+            FileHandle.standardError.write(Data("usage: flash-bench \(areas.keys.sorted().joined(separator: "|")) ARGS...\n".utf8))
+            exit(2)
+        }
+        do {
+            try run(Array(arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("flash-bench \(area): \(error)\n".utf8))
+            exit(2)
+        }
+    }
+}
