@@ -10,6 +10,8 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // SHA-256 (plan checksums, sync state) and AES-GCM (sealed replay files); Linux has no CryptoKit.
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    // The `template` strategy: a spec-conformant, logic-less Mustache engine.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Test-only: a real HTTP server on 127.0.0.1 that plays GitHub and Slack in tests.
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
 ]
@@ -28,6 +30,7 @@ var targets: [Target] = [
         dependencies: [
             "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ],
         // The secret-scan rule set is a data file compiled into the binary: no bundle to ship.
         resources: [.embedInCode("SecretScan/secret-rules.yaml")]
