@@ -14,6 +14,10 @@ package enum VersionStamp {
         if TextContent.isYAML(path) {
             return .stamped(stampYAML(text, key: key, version: version, origin: origin, newline: newline))
         }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".svg") || lower.hasSuffix(".xml") || lower.hasSuffix(".html") || lower.hasSuffix(".htm") {
+            return .stamped(stampXML(text, key: key, version: version, origin: origin, newline: newline))
+        }
         if TextContent.isJSON(path) {
             return .unsupported(reason: "JSON has no comments; the version is not stamped")
         }
@@ -38,6 +42,15 @@ package enum VersionStamp {
             return (["---"] + front + Array(lines[end...])).joined(separator: newline)
         }
         return "<!-- \(key): \(version) · synced from \(origin); edit the override, not this file -->" + newline + text
+    }
+
+    /// An XML comment after the XML declaration (which must stay first) or at the top.
+    static func stampXML(_ text: String, key: String, version: String, origin: String, newline: String) -> String {
+        let comment = "<!-- \(key): \(version) · synced from \(origin) -->"
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+            return String(text[..<end.upperBound]) + newline + comment + String(text[end.upperBound...])
+        }
+        return comment + newline + text
     }
 
     static func stampYAML(_ text: String, key: String, version: String, origin: String, newline: String) -> String {

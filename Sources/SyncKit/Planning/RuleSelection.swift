@@ -8,6 +8,8 @@ enum RuleSelection {
             return (false, "not in the rules input")
         }
         switch request.trigger {
+        case .ignored(let reason):
+            return (false, reason)
         case .release(let tag):
             return rule.frequency == .onRelease
                 ? (true, "release \(tag) published")

@@ -8,6 +8,8 @@ package enum SyncTrigger: Sendable, Equatable {
     case manual(rules: [String])
     /// The schedule: `on_release` rules whose targets are behind the latest release.
     case schedule
+    /// An event that syncs nothing (a release that was only drafted, a push to another branch).
+    case ignored(reason: String)
 
     package var name: String {
         switch self {
@@ -15,6 +17,7 @@ package enum SyncTrigger: Sendable, Equatable {
         case .change: "push"
         case .manual: "workflow_dispatch"
         case .schedule: "schedule"
+        case .ignored: "ignored"
         }
     }
 }
