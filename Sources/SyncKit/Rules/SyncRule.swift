@@ -62,3 +62,18 @@ package struct SyncRule: Sendable {
 
     package var location: String { file + (line.map { ":\($0)" } ?? "") }
 }
+
+extension SyncRule {
+    /// A rule with the spec's required fields; extensions take their defaults.
+    package init(
+        id: String, source: Glob, targetRepository: String, targetPath: String, strategy: SyncStrategy, frequency: SyncFrequency,
+        include: [Glob] = [], exclude: [Glob] = [], transforms: [SyncTransform] = [], dependsOn: [String] = [],
+        variables: [String: String] = [:], file: String, line: Int?
+    ) {
+        self.init(
+            id: id, source: source, targetRepository: targetRepository, targetPath: targetPath, strategy: strategy, frequency: frequency,
+            include: include, exclude: exclude, transforms: transforms, checksum: true, schemaCheck: true, variables: variables,
+            dependsOn: dependsOn, labels: [], reviewers: [], deleteOrphaned: false, schemas: [], file: file, line: line
+        )
+    }
+}
