@@ -51,10 +51,10 @@ final class FileRenderer: @unchecked Sendable {
             let recorded = state?.files[destination]
             switch request.mode {
             case .incremental where recorded?.sha256 == rendered.sha256:
-                skipped.append(SkippedFile(source: path, reason: "unchanged since the last sync"))
+                skipped.append(SkippedFile(source: path, destination: destination, reason: "unchanged since the last sync"))
                 continue
             case .delta where request.changedSincePreviousRelease.map { !$0.contains(path) } ?? false:
-                skipped.append(SkippedFile(source: path, reason: "unchanged since the previous release"))
+                skipped.append(SkippedFile(source: path, destination: destination, reason: "unchanged since the previous release"))
                 continue
             default:
                 break
@@ -73,7 +73,7 @@ final class FileRenderer: @unchecked Sendable {
             selectedBecause: reason, dependsOn: rule.dependsOn, labels: rule.labels, reviewers: rule.reviewers,
             autoMerge: rule.autoMerge, deleteOrphaned: rule.deleteOrphaned, checksum: rule.checksum, schemaCheck: rule.schemaCheck,
             schemas: Dictionary(rule.schemas.map { ($0.glob.pattern, $0.schema) }, uniquingKeysWith: { first, _ in first }),
-            files: files, orphans: orphans, skippedFiles: skipped
+            files: files, validation: nil, orphans: orphans, skippedFiles: skipped
         )
         return (planned, problems)
     }

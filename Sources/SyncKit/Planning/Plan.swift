@@ -54,12 +54,14 @@ package struct PlannedRule: Sendable, Codable, Equatable {
     package var schemaCheck: Bool
     package var schemas: [String: String]
     package var files: [PlannedFile]
+    /// The five checks, once validate-sync has run.
+    package var validation: RuleValidation?
     /// Files the target's state says this rule wrote and upstream no longer produces.
     package var orphans: [String]
     package var skippedFiles: [SkippedFile]
 
     enum CodingKeys: String, CodingKey {
-        case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum
+        case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum, validation
         case ruleID = "rule_id"
         case ruleFile = "rule_file"
         case targetBranch = "target_branch"
@@ -85,13 +87,27 @@ package struct PlannedFile: Sendable, Codable, Equatable {
 
 package struct SkippedFile: Sendable, Codable, Equatable {
     package var source: String
+    /// Where the file is in the target when it is already there (unchanged files).
+    package var destination: String?
     package var reason: String
+
+    package init(source: String, destination: String? = nil, reason: String) {
+        self.source = source
+        self.destination = destination
+        self.reason = reason
+    }
 }
 
 package struct SkippedRule: Sendable, Codable, Equatable {
     package var ruleID: String
     package var repository: String
     package var reason: String
+
+    package init(ruleID: String, repository: String, reason: String) {
+        self.ruleID = ruleID
+        self.repository = repository
+        self.reason = reason
+    }
 
     enum CodingKeys: String, CodingKey {
         case reason, repository

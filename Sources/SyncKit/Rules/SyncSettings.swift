@@ -13,6 +13,9 @@ package struct SyncSettings: Sendable, Equatable {
     package var staleOnChangeDays: Int = 7
     package var releasesBehindAllowed: Int = 1
     package var consecutiveFailuresAllowed: Int = 2
+    /// Extra text that marks internal-only content, and internal host-name suffixes, for the secret scan.
+    package var internalMarkers: [String] = []
+    package var internalHosts: [String] = []
     /// The rule each repository listed in `sync_targets.yml` gets when it has no rule of its own.
     package var defaultRule = DefaultRule()
 
@@ -42,7 +45,7 @@ package struct SyncSettings: Sendable, Equatable {
 }
 
 extension SyncSettings {
-    static let keys = ["namespace", "branch_template", "source_root", "internal", "staleness", "default_rule"]
+    static let keys = ["namespace", "branch_template", "source_root", "internal", "secret_scan", "staleness", "default_rule"]
 
     /// Parses `settings.yml`; every key is optional.
     package static func parse(_ text: String, file: String) throws(ConfigError) -> SyncSettings {
@@ -73,6 +76,11 @@ extension SyncSettings {
             settings.internalGlobs = try node.stringList().enumerated().map { index, pattern throws(ConfigError) in
                 try RulePaths.glob(pattern, node: node, what: "internal[\(index)]")
             }
+        }
+        if let node = fields["secret_scan"] {
+            let scan = try node.mapping(allowed: ["internal_markers", "internal_hosts"])
+            settings.internalMarkers = try scan["internal_markers"]?.stringList() ?? []
+            settings.internalHosts = try scan["internal_hosts"]?.stringList() ?? []
         }
         if let node = fields["staleness"] {
             let staleness = try node.mapping(allowed: ["on_release_days", "on_change_days", "releases_behind", "consecutive_failures"])
