@@ -34,6 +34,11 @@ var targets: [Target] = [
         name: "Secrets",
         dependencies: ["ActionsRuntime", "SyncKit"]
     ),
+    // The governance policy, its rule types, exemptions and the audit's reports.
+    .target(
+        name: "Governance",
+        dependencies: ["SyncKit", "JSONSchema", "Yams"]
+    ),
     .target(
         name: "Forge",
         dependencies: ["ActionsRuntime"]
@@ -41,7 +46,7 @@ var targets: [Target] = [
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -49,7 +54,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets"]
+let executables = ["validate-secrets", "governance-audit"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -68,6 +73,7 @@ targets += [
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
 ]
 
