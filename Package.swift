@@ -39,6 +39,11 @@ var targets: [Target] = [
         name: "Secrets",
         dependencies: ["ActionsRuntime", "SyncKit"]
     ),
+    // The governance policy, its rule types, exemptions and the audit's reports.
+    .target(
+        name: "Governance",
+        dependencies: ["SyncKit", "JSONSchema", "Yams"]
+    ),
     .target(
         name: "Forge",
         dependencies: ["ActionsRuntime"]
@@ -46,7 +51,7 @@ var targets: [Target] = [
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -54,7 +59,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "plan-sync", "validate-sync"]
+let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -76,6 +81,7 @@ targets += [
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
 ]
 

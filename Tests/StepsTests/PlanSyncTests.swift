@@ -41,7 +41,7 @@ struct PlanSyncTests {
         #expect(result.status == 0, "\(result.log)")
         let plan = try Self.plan(result)
         #expect(plan.version == "v1.1.0" && plan.event == "release" && plan.sourceCommit != nil)
-        #expect(Self.destinations(plan).count == 12)
+        #expect(Self.destinations(plan).count == 16)
         let review = try #require(plan.targets.first { $0.repository == "example-org/api-service" }?.rules.first?.files.first { $0.source == "core/prompts/review.md" })
         let blob = try String(contentsOf: harness.workingDirectory.appendingPathComponent("plan/blobs/\(review.sha256)"), encoding: .utf8)
         #expect(blob.contains("then tests.") && !blob.contains("UNCOMMITTED"))

@@ -1,0 +1,21 @@
+/// Every agent or module in scope has its glyph `<folder>/<name>.svg`, where the name is the
+/// file name without its extension (`agents/planner.md` → `assets/glyphs/planner.svg`).
+enum GlyphAssetCheck {
+    static func check(folder: String, required: Bool, files: [String], in snapshot: RepositorySnapshot) -> [Problem] {
+        guard snapshot.directories.contains(folder) else {
+            return required ? [Problem("the glyph folder '\(folder)/' does not exist; render-glyphs writes it.")] : []
+        }
+        return files.compactMap { path in
+            let name = glyphName(of: path)
+            let asset = "\(folder)/\(name).svg"
+            guard !snapshot.contains(asset) else { return nil }
+            return Problem("'\(path)' has no glyph: '\(asset)' does not exist.", file: path, line: 1)
+        }
+    }
+
+    static func glyphName(of path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot != file.startIndex else { return file }
+        return String(file[..<dot])
+    }
+}
