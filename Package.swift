@@ -44,6 +44,10 @@ var targets: [Target] = [
         name: "Governance",
         dependencies: ["SyncKit", "JSONSchema", "Yams"]
     ),
+    // zlib from the system (zlib1g-dev): PNG's IDAT stream and CRC-32, with no hand-written deflate.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Deterministic glyph SVGs, an SVG-subset parser and rasterizer, and a PNG encoder.
+    .target(name: "Glyphs", dependencies: ["CZlib"]),
     .target(
         name: "Forge",
         dependencies: ["ActionsRuntime"]
@@ -65,7 +69,7 @@ targets += executables.map { name in
 }
 
 // Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools.
-targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit"]))
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs"]))
 
 // MARK: - Tests
 
@@ -79,6 +83,7 @@ targets += [
         path: "Tests/TestSupport"
     ),
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
+    .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),

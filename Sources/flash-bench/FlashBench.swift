@@ -5,6 +5,7 @@ import Foundation
 enum FlashBench {
     static let areas: [String: @Sendable ([String]) throws -> Void] = [
         "secrets": SecretScanBench.run,
+        "glyphs": GlyphBench.run,
         "merge": { try MergeBench.run(["merge"] + $0) },
         "merge-files": { try MergeBench.run(["merge-files"] + $0) },
     ]
