@@ -70,9 +70,10 @@ package struct SchemaCheck: Sendable {
     }
 
     private func checkYAML(_ text: String, sourcePath: String?, lineOffset: Int, into outcome: inout Outcome) {
-        let nodes: [Node]
+        var nodes: [Node] = []
         do {
-            nodes = try Array(Yams.compose_all(yaml: text))
+            let parser = try Parser(yaml: text)
+            while let node = try parser.nextRoot() { nodes.append(node) }
         } catch let error as YamlError {
             let described = ConfigNode.describe(error, file: "")
             outcome.problems.append(Problem(line: (described.line ?? 1) + lineOffset, column: described.column, message: "YAML does not parse: \(described.message)"))
