@@ -50,12 +50,14 @@ var targets: [Target] = [
     .target(name: "Glyphs", dependencies: ["CZlib"]),
     .target(
         name: "Forge",
-        dependencies: ["ActionsRuntime"]
+        dependencies: ["ActionsRuntime", "SyncKit"]
     ),
+    // Delivery downstream: merge with overrides, commit with the state, one PR per rule; drift; rollback.
+    .target(name: "Delivery", dependencies: ["SyncKit", "Forge"]),
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -63,7 +65,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync"]
+let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }

@@ -27,10 +27,10 @@ package struct GitRepository: Sendable {
     }()
 
     @discardableResult
-    package func run(_ arguments: [String], input: Data? = nil) throws(GitError) -> Data {
+    package func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws(GitError) -> Data {
         let output: ProcessRunner.Output
         do {
-            output = try ProcessRunner.run(["git"] + arguments, in: directory, environment: Self.environment, input: input)
+            output = try ProcessRunner.run(["git"] + arguments, in: directory, environment: Self.environment.merging(extra) { _, new in new }, input: input)
         } catch {
             throw .cannotRun(reason: "\(error)")
         }
@@ -67,22 +67,27 @@ package struct GitRepository: Sendable {
         return entries
     }
 
-    /// Contents of many blobs in one `git cat-file --batch` call.
-    package func blobs(_ objects: [String]) throws(GitError) -> [String: Data] {
+    /// Contents of many blobs in one `git cat-file --batch` call. Objects may be ids or
+    /// `<commit>:<path>`; with `allowingMissing` an object that does not exist is left out.
+    package func blobs(_ objects: [String], allowingMissing: Bool = false) throws(GitError) -> [String: Data] {
         guard !objects.isEmpty else { return [:] }
-        let unique = Array(Set(objects))
+        let unique = Array(Set(objects)).sorted()
         let data = try run(["cat-file", "--batch"], input: Data((unique.joined(separator: "\n") + "\n").utf8))
+        // One record per input line, in order: "<id> <type> <size>\n<content>\n" or "<name> missing\n".
         var result: [String: Data] = [:]
         var index = data.startIndex
-        while index < data.endIndex {
-            guard let newline = data[index...].firstIndex(of: UInt8(ascii: "\n")) else { break }
-            let header = String(decoding: data[index..<newline], as: UTF8.self).split(separator: " ")
+        for name in unique {
+            guard index < data.endIndex, let newline = data[index...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: data[index..<newline], as: UTF8.self)
             index = newline + 1
-            guard header.count == 3, let size = Int(header[2]) else {
-                if header.count == 2, header[1] == "missing" { throw .missingObject(String(header[0])) }
-                break
+            if header.hasSuffix(" missing") || header.hasSuffix(" ambiguous") {
+                if allowingMissing { continue }
+                throw .missingObject(name)
             }
-            result[String(header[0])] = data.subdata(in: index..<(index + size))
+            guard let size = header.split(separator: " ").last.flatMap({ Int($0) }), index + size <= data.endIndex else {
+                throw .failed(command: "git cat-file --batch", status: 0, message: "unexpected output '\(header)'")
+            }
+            result[name] = data.subdata(in: index..<(index + size))
             index += size + 1
         }
         return result

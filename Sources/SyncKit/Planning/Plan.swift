@@ -13,6 +13,10 @@ package struct Plan: Sendable, Codable, Equatable {
     package var mode: SyncMode
     package var force: Bool
     package var namespace: String
+    /// The upstream source root (overrides are keyed by paths relative to it).
+    package var sourceRoot: String
+    /// The release notes of the event, when it was a release (for the PR's changelog excerpt).
+    package var releaseNotes: String?
     package var createdAt: String
     package var targets: [PlannedTarget]
     package var skippedRules: [SkippedRule]
@@ -22,6 +26,8 @@ package struct Plan: Sendable, Codable, Equatable {
         case format, version, tag, source, event, mode, force, namespace, targets, notes
         case sourceRepository = "source_repository"
         case sourceCommit = "source_commit"
+        case sourceRoot = "source_root"
+        case releaseNotes = "release_notes"
         case createdAt = "created_at"
         case skippedRules = "skipped_rules"
     }

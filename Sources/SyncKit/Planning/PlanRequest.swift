@@ -20,13 +20,15 @@ package struct PlanRequest: Sendable {
     /// For delta mode: paths changed since the previous release (nil: no previous release).
     package var changedSincePreviousRelease: Set<String>?
     package var createdAt: String
+    package var releaseNotes: String?
 
     package init(
         rules: RuleSet, source: SourceTree, trigger: SyncTrigger, mode: SyncMode, targets: Set<String>? = nil,
         ruleFilter: Set<String>? = nil, force: Bool = false, version: String, tag: String, releaseDate: String,
         sourceRepository: String, serverURL: String = "https://github.com", states: [String: TargetState] = [:],
-        changedSincePreviousRelease: Set<String>? = nil, createdAt: String
+        changedSincePreviousRelease: Set<String>? = nil, createdAt: String, releaseNotes: String? = nil
     ) {
+        self.releaseNotes = releaseNotes
         self.rules = rules
         self.source = source
         self.trigger = trigger

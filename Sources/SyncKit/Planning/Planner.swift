@@ -69,7 +69,8 @@ package struct Planner: Sendable {
         let plan = Plan(
             version: request.version, tag: request.tag, sourceRepository: request.sourceRepository,
             sourceCommit: request.source.commit, source: request.source.description, event: request.trigger.name,
-            mode: request.mode, force: request.force, namespace: request.rules.settings.namespace, createdAt: request.createdAt,
+            mode: request.mode, force: request.force, namespace: request.rules.settings.namespace,
+            sourceRoot: request.rules.settings.sourceRoot, releaseNotes: request.releaseNotes, createdAt: request.createdAt,
             targets: targets.keys.sorted().map { PlannedTarget(repository: $0, rules: targets[$0]!) },
             skippedRules: skippedRules,
             notes: request.source.refused.map { "\($0.path): \($0.reason)" }
