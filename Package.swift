@@ -65,7 +65,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr"]
+let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr", "local-forge"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }

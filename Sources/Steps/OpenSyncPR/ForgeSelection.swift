@@ -11,6 +11,7 @@ enum ForgeSelection {
 
     static func make(_ session: StepSession) throws -> any Forge {
         let value = try session.inputs.string("forge")
+        guard !value.isEmpty else { throw StepFailure(.misconfigured, "No forge given: set forge to local:DIR.") }
         if value.hasPrefix("local:") {
             let path = String(value.dropFirst("local:".count))
             guard !path.isEmpty else { throw StepFailure(.misconfigured, "forge 'local:' needs a folder: local:DIR.") }

@@ -15,6 +15,12 @@ struct PlanRunContext {
     var changedPaths: [String]
     var ignoredBecause: String?
 
+    /// The release body, when the event is a release.
+    var releaseNotes: String? {
+        if case .release(let release) = event, let body = release.release.body, !body.isEmpty { return body }
+        return nil
+    }
+
     var isManual: Bool {
         if case .workflowDispatch = event { return true }
         if case .other = event { return true }

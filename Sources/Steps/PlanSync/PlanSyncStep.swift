@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Delivery
 import Foundation
 import SyncKit
 
@@ -17,7 +18,8 @@ package struct PlanSyncStep: StepCommand {
             InputSpec("force", "Recorded in the plan: later steps override validation warnings, drift blocks and edited sync branches.", kind: .boolean, default: "false"),
             InputSpec("version", "Release version to stamp. Default: the release tag, or the latest version tag (with +SHA when HEAD is past it).", default: ""),
             InputSpec("max-shards", "Most shards in the matrix; targets are balanced by file count.", kind: .number, default: "4"),
-            InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}) for incremental mode.", kind: .path, default: ""),
+            InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}), instead of reading it from the forge.", kind: .path, default: ""),
+            InputSpec("forge", "Read each target's sync state from this forge (`local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
             InputSpec("source-repo", "The upstream repository (owner/name). Default: GITHUB_REPOSITORY.", default: ""),
             InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: ""),
         ],
@@ -48,7 +50,7 @@ package struct PlanSyncStep: StepCommand {
         let run = try PlanRunContext.resolve(session: session)
         let targets = try inputs.list("target-repos")
         let ruleIDs = try inputs.list("rules")
-        let states = try loadStates(session)
+        let states = try await loadStates(session, rules: ruleSet)
         let request = PlanRequest(
             rules: ruleSet, source: run.source, trigger: run.trigger(ruleIDs: ruleIDs), mode: mode,
             targets: targets.isEmpty || targets == ["all"] ? nil : Set(targets),
@@ -56,7 +58,7 @@ package struct PlanSyncStep: StepCommand {
             force: try inputs.bool("force"), version: run.version, tag: run.tag, releaseDate: run.releaseDate,
             sourceRepository: run.sourceRepository, serverURL: context.environment["GITHUB_SERVER_URL"] ?? "https://github.com",
             states: states, changedSincePreviousRelease: mode == .delta ? try run.changedSincePreviousRelease() : nil,
-            createdAt: ISO8601DateFormatter().string(from: context.now())
+            createdAt: ISO8601DateFormatter().string(from: context.now()), releaseNotes: run.releaseNotes
         )
         let output: Planner.Output
         do {
@@ -92,7 +94,19 @@ package struct PlanSyncStep: StepCommand {
         return (session.context.url(forPath: path), path)
     }
 
-    private func loadStates(_ session: StepSession) throws -> [String: TargetState] {
+    private func loadStates(_ session: StepSession, rules: RuleSet) async throws -> [String: TargetState] {
+        if try session.inputs.optionalString("forge") != nil {
+            let reader = StateReader(forge: try ForgeSelection.make(session), layout: SyncLayout(namespace: rules.settings.namespace, sourceRoot: rules.settings.sourceRoot))
+            var states: [String: TargetState] = [:]
+            for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
+                do {
+                    states[repository] = try await reader.targetState(of: repository)
+                } catch {
+                    session.annotate(Annotation(.warning, "Cannot read the sync state of \(repository): \(error). It is planned as if never synced."))
+                }
+            }
+            return states
+        }
         guard let path = try session.inputs.optionalString("state") else { return [:] }
         let text = try ConfigFile.read(session.context.url(forPath: path), shownAs: path, maximumBytes: 256 << 20)
         do {
