@@ -55,7 +55,7 @@ var targets: [Target] = [
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Glyphs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -63,7 +63,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -87,7 +87,7 @@ targets += [
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Glyphs", "TestSupport"]),
 ]
 
 // MARK: - Language settings, switched on for every target in one place
