@@ -57,7 +57,7 @@ var targets: [Target] = [
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -65,7 +65,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr", "local-forge"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "local-forge"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -89,7 +89,7 @@ targets += [
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Glyphs", "TestSupport"]),
 ]
 
 // MARK: - Language settings, switched on for every target in one place

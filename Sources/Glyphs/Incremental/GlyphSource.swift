@@ -26,8 +26,11 @@ package struct GlyphSource: Sendable, Equatable {
     package static func collect(identities: [GlyphIdentity], directory: URL, manifest: GlyphManifest) throws(GlyphPipelineError) -> [GlyphSource] {
         var sources = identities.map(generated)
         var names = Set<String>()
-        for source in sources where !names.insert(source.name).inserted || manifest.glyphs[source.name]?.origin == .handMade {
-            throw .nameCollision(name: source.name)
+        for source in sources {
+            if !names.insert(source.name).inserted { throw .nameCollision(name: source.name, paths: []) }
+            if manifest.glyphs[source.name]?.origin == .handMade {
+                throw .handMadeCollision(name: source.name, svgPath: directory.appendingPathComponent(source.name + ".svg").path)
+            }
         }
         let files: [String]
         do {

@@ -89,6 +89,29 @@ struct IncrementalRenderTests {
         #expect(result.manifest.glyphs["retired"]?.origin == .generated)
     }
 
+    @Test("A run with no glyph source and no manifest writes nothing, not even the folder")
+    func nothingToRender() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let glyphs = folder.url.appendingPathComponent("assets/glyphs")
+        let batch = try GlyphRenderer.prepare(identities: [], directory: glyphs, settings: Self.settings)
+        #expect(batch.isUpToDate && batch.plan.items.isEmpty)
+        try GlyphRenderer.commit(batch)
+        #expect(!FileManager.default.fileExists(atPath: glyphs.path))
+    }
+
+    @Test("A bad hand-made SVG stops the run before any glyph file is written")
+    func noPartialWrites() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image href=\"x.png\"/>\n</svg>".utf8)
+            .write(to: folder.url.appendingPathComponent("zz-bad.svg"))
+        #expect(throws: GlyphPipelineError.self) {
+            try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: Self.settings)
+        }
+        #expect(try folder.files() == ["zz-bad.svg"])
+    }
+
     @Test("Changing the sizes renders every glyph again")
     func settingsChange() throws {
         let folder = try TemporaryDirectory()

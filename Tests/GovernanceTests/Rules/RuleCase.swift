@@ -113,9 +113,10 @@ extension RuleCase {
             passing: ["rules/a.yaml": validSyncRule], failing: ["a.md": "x"], expected: ["policy.yml:2"]
         ),
         RuleCase(
-            name: "glyph-assets: every agent has assets/glyphs/<name>.svg",
+            name: "glyph-assets: every agent has assets/glyphs/<name>.svg, named in lower case as render-glyphs writes it; README.md needs none",
             rule: "type: glyph-assets\nwhere: [\"agents/*.md\"]",
-            passing: ["agents/planner.md": agent, "assets/glyphs/planner.svg": "<svg/>"],
+            passing: ["agents/planner.md": agent, "agents/Reviewer.md": agent, "agents/README.md": "# Agents\n",
+                      "assets/glyphs/planner.svg": "<svg/>", "assets/glyphs/reviewer.svg": "<svg/>"],
             failing: ["agents/planner.md": agent, "agents/reviewer.md": agent, "assets/glyphs/planner.svg": "<svg/>"],
             expected: ["agents/reviewer.md:1"]
         ),
