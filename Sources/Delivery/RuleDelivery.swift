@@ -62,7 +62,8 @@ struct RuleDelivery {
             try await forge.closePullRequest(repository, number: superseded.number, comment: "Superseded by #\(pull.number) (\(context.plan.version)).")
         }
         var autoMerge = false
-        if work.conflictRanges.isEmpty, rule.validation?.overall == .pass, rule.autoMerge ?? info.allowsAutoMerge {
+        // Auto-merge only a clean sync: every check passed, no conflict, no drifted edit to look at.
+        if work.conflictRanges.isEmpty, work.drifted.isEmpty, rule.validation?.overall == .pass, rule.autoMerge ?? info.allowsAutoMerge {
             if case .enabled = try await forge.enableAutoMerge(repository, number: pull.number) { autoMerge = true }
         }
         var reference = pull
