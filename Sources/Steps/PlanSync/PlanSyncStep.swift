@@ -39,12 +39,14 @@ package struct PlanSyncStep: StepCommand {
         let mode = try inputs.choice("mode", as: SyncMode.self)
         let maxShards = try inputs.integer("max-shards", in: 1...256)
         let rulesDirectory = try inputs.string("rules-dir")
+        let loading = Date()
         let ruleSet = try await session.group("Load rules") {
             try RuleSet.load(
                 rulesFolder: context.url(forPath: rulesDirectory), rulesFolderName: rulesDirectory,
                 targetsFile: try optionalFile("targets-file", session), settingsFile: try optionalFile("settings", session)
             )
         }
+        session.debug("rules loaded in \(Int(Date().timeIntervalSince(loading) * 1000)) ms")
         session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")
 
         let run = try PlanRunContext.resolve(session: session)
@@ -61,6 +63,8 @@ package struct PlanSyncStep: StepCommand {
             createdAt: ISO8601DateFormatter().string(from: context.now()), releaseNotes: run.releaseNotes
         )
         let output: Planner.Output
+        let planning = Date()
+        defer { session.debug("planned in \(Int(Date().timeIntervalSince(planning) * 1000)) ms") }
         do {
             output = try await session.group("Plan \(ruleSet.rules.count) rules from \(run.source.description)") {
                 try Planner().plan(request)
@@ -76,7 +80,9 @@ package struct PlanSyncStep: StepCommand {
 
         let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan")
+        let writing = Date()
         let planURL = try PlanFiles.write(output, to: planDirectory)
+        session.debug("plan.json and \(output.blobs.count) blobs written in \(Int(Date().timeIntervalSince(writing) * 1000)) ms")
         let shards = PlanMatrix.shards(output.plan, maxShards: maxShards)
         let changed = output.plan.targets.filter { $0.fileCount > 0 || $0.rules.contains { !$0.orphans.isEmpty } }.map(\.repository)
         session.summarize { PlanSummary(plan: output.plan, shards: shards, problems: output.problems).write(into: &$0) }

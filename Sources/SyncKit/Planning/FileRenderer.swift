@@ -78,11 +78,23 @@ final class FileRenderer: @unchecked Sendable {
         return (planned, problems)
     }
 
+    /// What a rendering depends on besides the file: the rule for templates (target variables),
+    /// otherwise only the strategy and transforms, so every target shares one rendering.
+    private func renderKey(_ rule: SyncRule) -> String {
+        if rule.strategy == .template { return "template\u{0}" + rule.id }
+        var key = rule.strategy.rawValue
+        for transform in rule.transforms {
+            switch transform {
+            case .stripInternalLinks: key += "\u{0}strip"
+            case .rewritePaths(let from, let to): key += "\u{0}rewrite\u{0}" + from + "\u{0}" + to
+            }
+        }
+        return key
+    }
+
     /// Renders one file for a rule, sharing the result across targets when it does not depend on them.
     private func render(_ path: String, rule: SyncRule) throws(TemplateError) -> Rendered {
-        let key = rule.strategy == .template
-            ? "template\u{0}\(rule.id)\u{0}\(path)"
-            : "\(rule.strategy.rawValue)\u{0}\(rule.transforms)\u{0}\(path)"
+        let key = renderKey(rule) + "\u{0}" + path
         if let cached = lock.withLock({ cache[key] }) { return cached }
         let (data, binary, stamp) = try produce(path, rule: rule)
         let rendered = Rendered(sha256: Checksum.sha256Hex(data), size: data.count, binary: binary, stamp: stamp)
