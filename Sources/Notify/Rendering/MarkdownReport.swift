@@ -9,7 +9,7 @@ package enum MarkdownReport {
     package static func render(_ digest: SyncDigest, limit: Int = issueBodyLimit, footer: String? = nil) -> String {
         let results = digest.results
         var head = "## \(digest.subject)\n\n"
-        var facts = ["**\(digest.counts)**", "event `\(results.event)`", "mode `\(results.mode)`"]
+        var facts = ["event `\(results.event)`", "mode `\(results.mode)`"]
         if !results.sourceSHA.isEmpty { facts.append("source `\(results.sourceSHA.prefix(12))`") }
         if let run = results.run { facts.append(link("run \(run.id)", run.url)) }
         head += facts.joined(separator: " · ") + "\n"

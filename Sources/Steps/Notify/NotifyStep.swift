@@ -86,7 +86,7 @@ package struct NotifyStep: StepCommand {
             }
         }
         for note in plan.notes { session.annotate(Annotation(.warning, note, title: "notify")) }
-        session.log("Notified about \(triggers.map(\.rawValue).joined(separator: ", ")): "
+        session.log("\(isDryRun ? "Rendered" : "Notified") for \(triggers.map(\.rawValue).joined(separator: ", ")): "
             + outcomes.map { "\($0.channel.rawValue) \($0.row[1])" }.joined(separator: ", ") + ".")
         session.summarize { summary in
             summary.heading("notify")
