@@ -10,6 +10,8 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // SHA-256 (plan checksums, sync state) and AES-GCM (sealed replay files); Linux has no CryptoKit.
     .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    // The `template` strategy: a spec-conformant, logic-less Mustache engine.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Test-only: a real HTTP server on 127.0.0.1 that plays GitHub and Slack in tests.
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     // SMTP for notify: Foundation's streams have no TLS on Linux. swift-nio gives the TCP client
@@ -34,15 +36,27 @@ var targets: [Target] = [
         dependencies: [
             "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]
+            .product(name: "Mustache", package: "swift-mustache"),
+        ],
+        // The secret-scan rule set is a data file compiled into the binary: no bundle to ship.
+        resources: [.embedInCode("SecretScan/secret-rules.yaml")]
     ),
     .target(
         name: "Secrets",
         dependencies: ["ActionsRuntime", "SyncKit"]
     ),
+    // The governance policy, its rule types, exemptions and the audit's reports.
+    .target(
+        name: "Governance",
+        dependencies: ["SyncKit", "JSONSchema", "Yams"]
+    ),
+    // zlib from the system (zlib1g-dev): PNG's IDAT stream and CRC-32, with no hand-written deflate.
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Deterministic glyph SVGs, an SVG-subset parser and rasterizer, and a PNG encoder.
+    .target(name: "Glyphs", dependencies: ["CZlib"]),
     .target(
         name: "Forge",
-        dependencies: ["ActionsRuntime"]
+        dependencies: ["ActionsRuntime", "SyncKit"]
     ),
     // Results to Slack (Block Kit webhook), email (SMTP, MIME) and a GitHub status issue.
     .target(
@@ -54,10 +68,12 @@ var targets: [Target] = [
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]
     ),
+    // Delivery downstream: merge with overrides, commit with the state, one PR per rule; drift; rollback.
+    .target(name: "Delivery", dependencies: ["SyncKit", "Forge"]),
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Notify",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -65,10 +81,13 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "notify"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "local-forge", "notify"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
+
+// Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools.
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs"]))
 
 // MARK: - Tests
 
@@ -82,9 +101,11 @@ targets += [
         path: "Tests/TestSupport"
     ),
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
+    .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Glyphs", "TestSupport"]),
     .testTarget(
         name: "NotifyTests",
         dependencies: ["Notify", "Steps", "SyncKit", "Forge", "TestSupport"],

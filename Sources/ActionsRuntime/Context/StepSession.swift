@@ -78,7 +78,12 @@ package final class StepSession: @unchecked Sendable {
     }
 
     /// Runs `body` inside a collapsible `::group::` in the log.
+    /// Outside Actions nothing folds the log, so the group is a plain heading line there.
     package func group<T>(_ name: String, _ body: () async throws -> T) async rethrows -> T {
+        guard context.isInActions else {
+            log("▸ \(name)")
+            return try await body()
+        }
         command(WorkflowCommand("group", message: name))
         defer { command(WorkflowCommand("endgroup")) }
         return try await body()

@@ -4,7 +4,8 @@ package enum Suggestion {
     package static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
-        for candidate in candidates {
+        // Sorted, so a tie always picks the same candidate.
+        for candidate in candidates.sorted() {
             let distance = editDistance(lowered, candidate.lowercased())
             let allowed = max(1, min(3, candidate.count / 3))
             if distance <= allowed, distance < (best?.1 ?? .max) {

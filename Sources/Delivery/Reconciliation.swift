@@ -1,0 +1,131 @@
+import Foundation
+import Forge
+import SyncKit
+
+/// Reads what the target has for one rule and works out the commit: every file reconciled with
+/// overrides and drift, orphans, snapshots, DECISIONS.md stubs and the new state.
+struct Reconciliation {
+    let context: DeliveryContext
+    let repository: String
+    let rule: PlannedRule
+    let baseCommit: String
+
+    struct Work {
+        var changes: [String: Data?] = [:]
+        var fileChanges: [FileChange] = []
+        var notices: [SyncNotice] = []
+        var codeOwners: [String: Data] = [:]
+        var body = ""
+        var specName = ""
+
+        var counts: FileCounts {
+            FileCounts(added: fileChanges.filter { $0.kind == .added }.count,
+                       modified: fileChanges.filter { $0.kind == .modified }.count,
+                       removed: fileChanges.filter { $0.kind == .removed }.count)
+        }
+
+        var conflictRanges: [ConflictRange] {
+            fileChanges.flatMap { change in change.conflicts.map { ConflictRange(path: change.path, startLine: $0.start, endLine: $0.end) } }
+        }
+
+        var drifted: [String] { fileChanges.filter(\.drifted).map(\.path) }
+    }
+
+    func compute() async throws -> Work {
+        let layout = context.layout
+        let forge = context.forge
+        let statePath = layout.stateFile(rule: rule.ruleID)
+        let overrides = Set(try await forge.list(repository, at: baseCommit, under: String(layout.overridesFolder.dropLast())))
+        var wanted = [statePath, layout.decisionsFile] + Reviewers.codeOwnersPaths + rule.orphans
+        for file in rule.files {
+            wanted += [file.destination, layout.snapshot(of: file.destination), layout.override(forSource: file.source)]
+        }
+        for orphan in rule.orphans { wanted.append(layout.snapshot(of: orphan)) }
+        let contents = try await forge.files(repository, at: baseCommit, paths: Array(Set(wanted)))
+        let oldState = try contents[statePath].map { try SyncState.decode($0, path: "\(repository):\(statePath)") }
+        var files = oldState?.files ?? [:]
+        var work = Work()
+        work.codeOwners = contents.filter { Reviewers.codeOwnersPaths.contains($0.key) }
+
+        for file in rule.files {
+            guard let theirs = context.blob(file.sha256), Checksum.sha256Hex(theirs) == file.sha256 else {
+                throw ForgeError("the plan's content for \(file.destination) is missing or altered (blob \(file.sha256.prefix(12))); re-run plan-sync")
+            }
+            let current = contents[file.destination]
+            let recorded = oldState?.files[file.destination]
+            let overridePath = layout.override(forSource: file.source)
+            let override = overrides.contains(overridePath) ? contents[overridePath].map { (overridePath, $0) } : nil
+            var base = contents[layout.snapshot(of: file.destination)]
+            if base == nil, let recorded, override != nil || current.map({ Checksum.sha256Hex($0) != recorded.sha256 }) == true {
+                base = try await forge.blob(repository, object: recorded.gitBlob)
+            }
+            let outcome = FileReconciler.reconcile(.init(destination: file.destination, theirs: theirs, binary: file.binary, current: current,
+                                                         recorded: recorded, override: override, base: base))
+            if let notice = outcome.notice { work.notices.append(notice) }
+            if let snapshot = outcome.snapshot, contents[layout.snapshot(of: file.destination)] != snapshot {
+                work.changes[layout.snapshot(of: file.destination)] = .some(snapshot)
+            }
+            files[file.destination] = SyncState.File(
+                sha256: Checksum.sha256Hex(outcome.content), upstreamSHA256: file.sha256, gitBlob: SyncState.gitBlobID(outcome.content),
+                rule: rule.ruleID, version: context.plan.version, sourceCommit: context.plan.sourceCommit,
+                syncedAt: recorded?.sha256 == Checksum.sha256Hex(outcome.content) ? recorded!.syncedAt : context.now
+            )
+            guard outcome.content != current else { continue }
+            work.changes[file.destination] = .some(outcome.content)
+            work.fileChanges.append(FileChange(path: file.destination, kind: current == nil ? .added : .modified,
+                                               override: outcome.overrideUsed, drifted: outcome.drifted, conflicts: outcome.conflicts))
+        }
+        reconcileOrphans(contents: contents, state: oldState, files: &files, work: &work)
+        reportOverridesWithoutSource(overrides, work: &work)
+
+        let conflicted = work.fileChanges.filter { !$0.conflicts.isEmpty }
+        if !conflicted.isEmpty {
+            let existing = contents[layout.decisionsFile].flatMap(TextContent.decode)
+            let entries = conflicted.map { DecisionLog.conflictStub(date: context.date, version: context.plan.version, file: $0.path, lines: $0.conflicts) }
+            work.changes[layout.decisionsFile] = .some(Data(DecisionLog.appending(entries, to: existing).utf8))
+        }
+        if !work.changes.isEmpty {
+            let state = SyncState(rule: rule.ruleID, version: context.plan.version, sourceRepository: context.plan.sourceRepository,
+                                  sourceCommit: context.plan.sourceCommit, syncedAt: context.now, files: files)
+            work.changes[statePath] = .some(try state.encoded())
+        }
+        work.specName = rule.ruleID
+        work.body = PullRequestBody(
+            version: context.plan.version, ruleID: rule.ruleID, specName: work.specName,
+            changelogExcerpt: ChangelogExcerpt.excerpt(releaseNotes: context.plan.releaseNotes, changelog: context.changelog,
+                                                       version: context.plan.version, sources: rule.files.map(\.source)),
+            changes: work.fileChanges, validation: rule.validation, notices: work.notices, conflictLabel: layout.conflictLabel
+        ).markdown
+        return work
+    }
+
+    /// Files upstream no longer produces: removed when unchanged downstream and the rule asks for it.
+    private func reconcileOrphans(contents: [String: Data], state: SyncState?, files: inout [String: SyncState.File], work: inout Work) {
+        for path in rule.orphans {
+            let recorded = state?.files[path]
+            files[path] = nil
+            guard let current = contents[path] else { continue }
+            let unchanged = recorded.map { Checksum.sha256Hex(current) == $0.sha256 } ?? false
+            if rule.deleteOrphaned && unchanged {
+                work.changes[path] = .some(nil)
+                if contents[context.layout.snapshot(of: path)] != nil { work.changes[context.layout.snapshot(of: path)] = .some(nil) }
+                work.fileChanges.append(FileChange(path: path, kind: .removed))
+            } else {
+                let why = rule.deleteOrphaned ? "changed downstream since the last sync, so it is kept" : "kept (delete_orphaned is off); remove it by hand or set delete_orphaned: true"
+                work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream removed this file; \(why)"))
+            }
+        }
+    }
+
+    /// An override whose upstream file no longer exists in the rule is kept and reported.
+    private func reportOverridesWithoutSource(_ overrides: Set<String>, work: inout Work) {
+        let layout = context.layout
+        let planned = Set(rule.files.map { layout.override(forSource: $0.source) })
+        let destinations = Set(rule.files.map(\.destination))
+        for orphan in rule.orphans where !destinations.contains(orphan) {
+            for override in overrides where !planned.contains(override) && override.hasSuffix("/" + (orphan.split(separator: "/").last.map(String.init) ?? orphan)) {
+                work.notices.append(SyncNotice(.overrideWithoutSource, path: override, message: "override of \(orphan), which upstream removed: kept; delete it when it is no longer needed"))
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Forge
+import SyncKit
+
+/// Delivers one planned rule to its target: reads the target's state and overrides, merges,
+/// writes the files and the new state in one commit on the sync branch, and opens or updates the
+/// one pull request of that branch. Running it again with nothing new changes nothing.
+struct RuleDelivery {
+    let context: DeliveryContext
+    let repository: String
+    let rule: PlannedRule
+
+    var layout: SyncLayout { context.layout }
+    var forge: any Forge { context.forge }
+
+    func run() async throws -> TargetResult {
+        let info = try await forge.repository(repository)
+        guard info.canPush else {
+            return result(.failed, message: "the token cannot push to \(repository); grant contents and pull-requests write")
+        }
+        let base = rule.targetBranch ?? info.defaultBranch
+        guard let baseHead = try await forge.head(repository, branch: base) else {
+            return result(.failed, message: "the base branch '\(base)' does not exist in \(repository)")
+        }
+        let work = try await Reconciliation(context: context, repository: repository, rule: rule, baseCommit: baseHead.id).compute()
+        guard !work.changes.isEmpty else {
+            return result(.unchanged, counts: FileCounts(), message: "the target already has this content")
+        }
+
+        let existing = try await forge.head(repository, branch: rule.branch)
+        if let existing, !existing.message.contains(DeliveryContext.trailer), !context.force {
+            return result(.skipped, message: "the branch \(rule.branch) was edited by hand; re-run with force to replace it")
+        }
+        let pulls = try await forge.openPullRequests(repository, headPrefix: layout.branchPrefix)
+        let open = pulls.first { $0.head == rule.branch }
+        if let existing, existing.parents == [baseHead.id], try await sameChanges(existing.id, work.changes) {
+            return result(.unchanged, pullRequest: open, counts: work.counts, conflicts: work.conflictRanges, drifted: work.drifted,
+                          message: open == nil ? "the sync branch already holds this content" : "the open pull request already holds this content")
+        }
+        let title = PullRequestBody.title(namespace: layout.namespace, specName: work.specName, version: context.plan.version)
+        if context.dryRun {
+            return result(open == nil ? .opened : .updated, counts: work.counts, conflicts: work.conflictRanges, drifted: work.drifted,
+                          message: "dry run: would commit \(work.changes.count) file\(work.changes.count == 1 ? "" : "s") to \(rule.branch)")
+        }
+        let message = "\(title)\n\nSync rule \(rule.ruleID) at \(context.plan.version) from \(context.plan.sourceRepository)"
+            + (context.plan.sourceCommit.map { "@\($0.prefix(12))" } ?? "") + ".\n\n\(DeliveryContext.trailer)\nSync-Rule: \(rule.ruleID)\nSync-Version: \(context.plan.version)"
+        _ = try await forge.commit(repository, CommitRequest(branch: rule.branch, parent: baseHead.id, message: message, changes: work.changes))
+
+        let labels = Array(Set([layout.syncLabel, "auto-generated"] + rule.labels + (work.conflictRanges.isEmpty ? [] : [layout.conflictLabel]))).sorted()
+        let reviewers = Reviewers.resolve(codeOwners: work.codeOwners, changed: work.fileChanges.map(\.path), extra: rule.reviewers)
+        let draft = PullRequestDraft(head: rule.branch, base: base, title: title, body: work.body, labels: labels, reviewers: reviewers.users, teamReviewers: reviewers.teams)
+        let pull: PullRequest
+        let status: TargetResult.Status
+        if let open {
+            pull = try await forge.updatePullRequest(repository, number: open.number, draft)
+            status = .updated
+        } else {
+            pull = try await forge.createPullRequest(repository, draft)
+            status = .opened
+        }
+        for superseded in pulls where superseded.head != rule.branch && superseded.head.hasSuffix("/" + rule.ruleID) {
+            try await forge.closePullRequest(repository, number: superseded.number, comment: "Superseded by #\(pull.number) (\(context.plan.version)).")
+        }
+        var autoMerge = false
+        if work.conflictRanges.isEmpty, rule.validation?.overall == .pass, rule.autoMerge ?? info.allowsAutoMerge {
+            if case .enabled = try await forge.enableAutoMerge(repository, number: pull.number) { autoMerge = true }
+        }
+        var reference = pull
+        reference.autoMerge = autoMerge
+        return result(work.conflictRanges.isEmpty ? status : .conflict, pullRequest: reference, counts: work.counts,
+                      conflicts: work.conflictRanges, drifted: work.drifted, message: work.notices.isEmpty ? nil : work.notices.map(\.message).joined(separator: "; "))
+    }
+
+    /// Whether the branch's commit already makes these changes (state times aside).
+    private func sameChanges(_ commit: String, _ changes: [String: Data?]) async throws -> Bool {
+        let existing = try await forge.changes(repository, commit: commit)
+        guard Set(existing.keys) == Set(changes.keys) else { return false }
+        let statePath = layout.stateFile(rule: rule.ruleID)
+        for (path, data) in changes {
+            if path == statePath, let mine = data, let theirs = existing[path] ?? nil {
+                guard var a = try? SyncState.decode(mine, path: path), var b = try? SyncState.decode(theirs, path: path) else { return false }
+                a.syncedAt = ""
+                b.syncedAt = ""
+                for key in a.files.keys { a.files[key]?.syncedAt = "" }
+                for key in b.files.keys { b.files[key]?.syncedAt = "" }
+                if a != b { return false }
+            } else if existing[path] ?? nil != data {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func result(
+        _ status: TargetResult.Status, pullRequest: PullRequest? = nil, counts: FileCounts = FileCounts(), conflicts: [ConflictRange] = [],
+        drifted: [String] = [], message: String? = nil
+    ) -> TargetResult {
+        TargetResult(
+            repository: repository, ruleID: rule.ruleID, status: status,
+            pullRequest: pullRequest.map { PullRequestReference(number: $0.number, url: $0.url, autoMerge: $0.autoMerge) },
+            files: counts, conflicts: conflicts, driftedFiles: drifted, message: message
+        )
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Forge
+import SyncKit
+
+/// Reads the sync state every rule left in a target, for planning (incremental mode, orphans)
+/// and drift detection.
+package struct StateReader: Sendable {
+    package let forge: any Forge
+    package let layout: SyncLayout
+
+    package init(forge: any Forge, layout: SyncLayout) {
+        self.forge = forge
+        self.layout = layout
+    }
+
+    /// Every rule's state in the repository's default branch (or `branch`), by rule id.
+    package func states(of repository: String, branch: String? = nil) async throws -> (defaultBranch: String, commit: String?, states: [String: SyncState]) {
+        let info = try await forge.repository(repository)
+        let branch = branch ?? info.defaultBranch
+        guard let head = try await forge.head(repository, branch: branch) else { return (info.defaultBranch, nil, [:]) }
+        let folder = String(layout.stateFolder.dropLast())
+        let paths = try await forge.list(repository, at: head.id, under: folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(layout.stateFolder + "base/") }
+        var states: [String: SyncState] = [:]
+        for (path, data) in try await forge.files(repository, at: head.id, paths: paths) {
+            let state = try SyncState.decode(data, path: "\(repository):\(path)")
+            states[state.rule] = state
+        }
+        return (info.defaultBranch, head.id, states)
+    }
+
+    /// The planner's view: per file, the upstream checksum recorded and the rule that wrote it.
+    package func targetState(of repository: String) async throws -> TargetState {
+        let (defaultBranch, _, states) = try await states(of: repository)
+        var target = TargetState(version: nil, defaultBranch: defaultBranch)
+        for state in states.values {
+            for (path, file) in state.files { target.files[path] = .init(sha256: file.upstreamSHA256, rule: file.rule) }
+            if target.version.flatMap(SemanticVersion.init).map({ current in SemanticVersion(state.version).map { current < $0 } ?? false }) ?? true {
+                target.version = state.version
+            }
+        }
+        return target
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import SyncKit
+
+/// "The sync rules load without error": runs a loader over the rules folder and turns each
+/// configuration error into a finding on its file and line.
+///
+/// The loader is a seam so tests can pass their own; the default runs plan-sync's own loader
+/// (`RuleSet.load`), so the audit and the sync can never disagree about a rule file.
+package struct RulesLoadCheck: Sendable {
+    /// Loads every rule in a folder and returns every problem found. `folder` is the folder's
+    /// URL; `shownAs` is its repository-relative path, to be used for `ConfigError.file`
+    /// (`shownAs + "/" + file name`), so findings point at repository paths.
+    package typealias Loader = @Sendable (_ folder: URL, _ shownAs: String) -> [ConfigError]
+
+    package var loader: Loader
+
+    package init(loader: @escaping Loader) {
+        self.loader = loader
+    }
+
+    /// plan-sync's loader: every problem of every rule file, dependencies and cycles included.
+    package static let syncRules = RulesLoadCheck { folder, shownAs in
+        do throws(ConfigErrors) {
+            _ = try RuleSet.load(rulesFolder: folder, rulesFolderName: shownAs, targetsFile: nil, settingsFile: nil)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+
+    func check(folder: String, required: Bool, in snapshot: RepositorySnapshot) -> [Problem] {
+        guard snapshot.directories.contains(folder) else {
+            return required ? [Problem("the sync rules folder '\(folder)/' does not exist.")] : []
+        }
+        return loader(snapshot.url(of: folder), folder).map { error in
+            Problem(error.message + (error.hint.map { " " + $0 } ?? ""), file: error.file, line: error.line ?? 1, column: error.column)
+        }
+    }
+}

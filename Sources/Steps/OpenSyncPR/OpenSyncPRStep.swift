@@ -1,0 +1,115 @@
+import ActionsRuntime
+import Delivery
+import Forge
+import Foundation
+import SyncKit
+
+/// `open-sync-pr`: per target of its shard, merge with overrides, commit with the new state, and
+/// open or update one pull request per rule. Idempotent: nothing new, nothing written.
+package struct OpenSyncPRStep: StepCommand {
+    package static let definition = StepDefinition(
+        name: "open-sync-pr",
+        summary: "Deliver the validated plan: per target, three-way merge with overrides, one commit with the sync state, one pull request per rule.",
+        inputs: [
+            InputSpec("plan", "The validated plan (validate-sync's plan output). Default: RUNNER_TEMP/flash-sync/plan/validated-plan.json.", kind: .path, default: ""),
+            InputSpec("targets", "Targets of this job (the matrix entry's targets, comma-separated). Empty: every target of the plan, or the shard's.", kind: .list, default: ""),
+            InputSpec("shard", "Shard index from the matrix (with max-shards), when targets is empty.", default: ""),
+            InputSpec("max-shards", "The max-shards plan-sync used, to recompute the shard's targets.", kind: .number, default: "4"),
+            ForgeSelection.input,
+            InputSpec("changelog", "The upstream changelog, for each PR's excerpt (read at the plan's commit).", kind: .path, default: "CHANGELOG.md"),
+            InputSpec("force", "Replace sync branches that were edited by hand.", kind: .boolean, default: "false"),
+            InputSpec("dry-run", "Work everything out and report it, but write nothing.", kind: .boolean, default: "false"),
+            InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: ""),
+        ],
+        outputs: [
+            OutputSpec("pull-requests", "JSON list of {repository, rule, number, url, status} for the PRs opened or updated."),
+            OutputSpec("conflicts", "Number of conflicts left with markers for a human."),
+            OutputSpec("results", "Path of the results JSON (what happened per target and rule), read by notify."),
+        ]
+    )
+
+    package init() {}
+
+    package func run(_ session: StepSession) async throws -> StepStatus {
+        let context = session.context
+        let inputs = session.inputs
+        let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
+            ?? context.scratchDirectory.appendingPathComponent("plan/validated-plan.json")
+        let plan = try ValidationInputs.loadPlan(planURL)
+        let forge = try ForgeSelection.make(session)
+        let targets = try selectedTargets(plan, session: session)
+        let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
+        let changelog = try changelogText(plan, session: session)
+        let now = ISO8601DateFormatter().string(from: context.now())
+        let delivery = TargetDelivery(context: DeliveryContext(
+            forge: forge, plan: plan, blob: { FileManager.default.contents(atPath: blobs.appendingPathComponent($0).path) },
+            changelog: changelog, force: try inputs.bool("force"), dryRun: try inputs.bool("dry-run"), now: now
+        ))
+
+        var results: [TargetResult] = []
+        for target in targets {
+            let delivered = await session.group("\(target.repository): \(target.rules.count) rule\(target.rules.count == 1 ? "" : "s")") {
+                await delivery.deliver(target)
+            }
+            for result in delivered {
+                session.log("\(result.repository) \(result.ruleID): \(result.status.rawValue)" + (result.pullRequest.map { " #\($0.number) \($0.url)" } ?? "") + (result.message.map { " (\($0))" } ?? ""))
+                if result.status == .failed { session.annotate(Annotation(.error, "\(result.repository) \(result.ruleID): \(result.message ?? "failed")", title: "Sync failed")) }
+                if result.status == .conflict { session.annotate(Annotation(.warning, "\(result.repository) \(result.ruleID): \(result.conflicts.count) conflict(s) left for review in #\(result.pullRequest?.number ?? 0)", title: "Sync conflict")) }
+            }
+            results += delivered
+        }
+        let selected = Set(targets.map(\.repository))
+        let blocked = plan.skippedRules.filter { $0.reason.hasPrefix("blocked by validation") && (selected.isEmpty || selected.contains($0.repository) || targets.isEmpty) }
+        results += blocked.map { TargetResult(repository: $0.repository, ruleID: $0.ruleID, status: .blocked, message: $0.reason) }
+
+        let runURL = [context.environment["GITHUB_SERVER_URL"], context.environment["GITHUB_REPOSITORY"], context.environment["GITHUB_RUN_ID"]]
+        let report = SyncResults(
+            version: plan.version, sourceRepository: plan.sourceRepository, sourceSHA: plan.sourceCommit ?? "", event: plan.event, mode: plan.mode.rawValue,
+            run: runURL.allSatisfy { $0 != nil } ? RunReference(id: runURL[2]!, url: "\(runURL[0]!)/\(runURL[1]!)/actions/runs/\(runURL[2]!)") : nil,
+            startedAt: context.now(), finishedAt: context.now(), targets: results,
+            blockedRules: blocked.map { BlockedRule(ruleID: $0.ruleID, reason: $0.reason) }
+        )
+        let shard = try inputs.optionalString("shard")
+        let resultsURL = try inputs.optionalString("results-path").map(context.url(forPath:))
+            ?? context.scratchDirectory.appendingPathComponent(shard.map { "results-\($0).json" } ?? "results.json")
+        try session.writeFile(String(decoding: try report.encoded(), as: UTF8.self), to: resultsURL)
+        session.summarize { DeliverySummary(results: results, version: plan.version, dryRun: (try? inputs.bool("dry-run")) ?? false).write(into: &$0) }
+
+        let pulls = results.compactMap { result in result.pullRequest.map { (result, $0) } }
+        let pullJSON = "[" + pulls.map { result, pull in
+            #"{"repository":"\#(result.repository)","rule":"\#(result.ruleID)","number":\#(pull.number),"url":"\#(pull.url)","status":"\#(result.status.rawValue)"}"#
+        }.joined(separator: ",") + "]"
+        try session.setOutput("pull-requests", pullJSON)
+        try session.setOutput("conflicts", String(results.reduce(0) { $0 + $1.conflicts.count }))
+        try session.setOutput("results", resultsURL.path)
+        return results.contains { $0.status == .failed } ? .failed : .success
+    }
+
+    private func selectedTargets(_ plan: Plan, session: StepSession) throws -> [PlannedTarget] {
+        let names = try session.inputs.list("targets")
+        if !names.isEmpty {
+            let known = Set(plan.targets.map(\.repository))
+            for name in names where !known.contains(name) && !plan.skippedRules.contains(where: { $0.repository == name }) {
+                session.annotate(Annotation(.warning, "\(name) is not in the plan; nothing to do for it."))
+            }
+            return plan.targets.filter { names.contains($0.repository) }
+        }
+        if let shard = try session.inputs.optionalString("shard") {
+            guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
+            let shards = PlanMatrix.shards(plan, maxShards: try session.inputs.integer("max-shards", in: 1...256))
+            guard let selected = shards.first(where: { $0.index == index }) else { return [] }
+            return plan.targets.filter { selected.targets.contains($0.repository) }
+        }
+        return plan.targets
+    }
+
+    private func changelogText(_ plan: Plan, session: StepSession) throws -> String? {
+        guard let path = try session.inputs.optionalString("changelog") else { return nil }
+        let repository = GitRepository(session.context.workingDirectory)
+        if let commit = plan.sourceCommit, repository.isRepository,
+           let data = try? repository.blobs(["\(commit):\(path)"], allowingMissing: true)["\(commit):\(path)"] {
+            return TextContent.decode(data)
+        }
+        return FileManager.default.contents(atPath: session.context.url(forPath: path).path).flatMap(TextContent.decode)
+    }
+}

@@ -1,0 +1,146 @@
+import ActionsRuntime
+import Foundation
+import SyncKit
+
+/// What the event says about this run: the trigger, the version, and where content is read from
+/// (the release tag for releases and schedules; the checked-out tree for pushes and manual runs).
+struct PlanRunContext {
+    var event: ActionsEvent
+    var source: SourceTree
+    var version: String
+    var tag: String
+    var releaseDate: String
+    var sourceRepository: String
+    var repository: GitRepository?
+    var changedPaths: [String]
+    var ignoredBecause: String?
+
+    /// The release body, when the event is a release.
+    var releaseNotes: String? {
+        if case .release(let release) = event, let body = release.release.body, !body.isEmpty { return body }
+        return nil
+    }
+
+    var isManual: Bool {
+        if case .workflowDispatch = event { return true }
+        if case .other = event { return true }
+        return false
+    }
+
+    func trigger(ruleIDs: [String]) -> SyncTrigger {
+        if let ignoredBecause { return .ignored(reason: ignoredBecause) }
+        switch event {
+        case .release: return .release(tag: tag)
+        case .push: return .change(paths: changedPaths)
+        case .schedule: return .schedule
+        case .workflowDispatch, .other: return .manual(rules: ruleIDs)
+        }
+    }
+
+    /// Paths changed between the previous version tag and this one (nil when there is none).
+    func changedSincePreviousRelease() throws -> Set<String>? {
+        guard let repository else {
+            throw StepFailure(.misconfigured, "mode delta compares release tags, but \(repository?.directory.path ?? "the working directory") is not a git repository.")
+        }
+        let tags = try repository.versionTags()
+        guard let current = SemanticVersion(tag) else { return nil }
+        guard let previous = tags.last(where: { SemanticVersion($0).map { $0 < current } ?? false }) else { return nil }
+        return Set(try repository.changedPaths(from: previous, to: tag))
+    }
+
+    static func resolve(session: StepSession) throws -> PlanRunContext {
+        let context = session.context
+        let environment = context.environment
+        let event = try decodeEvent(environment)
+        let git = GitRepository(context.workingDirectory)
+        let repository = git.isRepository ? git : nil
+        let sourceRepository = try session.inputs.optionalString("source-repo") ?? environment["GITHUB_REPOSITORY"] ?? "local/upstream"
+        guard RepositoryNames.isValid(sourceRepository) else {
+            throw StepFailure(.misconfigured, "source-repo '\(sourceRepository)' is not a repository name (owner/name).")
+        }
+        let versionInput = try session.inputs.optionalString("version")
+        let tags = (try? repository?.versionTags()) ?? []
+
+        switch event {
+        case .release(let release):
+            let tag = release.release.tagName
+            let source = try tree(repository, ref: tag)
+            return PlanRunContext(event: event, source: source, version: versionInput ?? tag, tag: tag,
+                                  releaseDate: String((release.release.publishedAt ?? "").prefix(10)), sourceRepository: sourceRepository,
+                                  repository: repository, changedPaths: [],
+                                  ignoredBecause: release.isPublished ? nil : "release '\(release.action)': only published releases sync")
+        case .schedule:
+            guard let latest = tags.last else {
+                throw StepFailure(.misconfigured, "schedule runs catch up on releases, but the repository has no version tag. Check out with fetch-depth: 0.")
+            }
+            return PlanRunContext(event: event, source: try tree(repository, ref: latest), version: versionInput ?? latest, tag: latest,
+                                  releaseDate: String(((try? repository?.commitDate(of: latest)) ?? "").prefix(10)),
+                                  sourceRepository: sourceRepository, repository: repository, changedPaths: [])
+        case .push(let push):
+            var changed = push.changedPaths
+            if changed.isEmpty, let repository, let before = push.before, let after = push.after, before.allSatisfy({ $0 == "0" }) == false {
+                changed = (try? repository.changedPaths(from: before, to: after)) ?? []
+            }
+            let (version, tag) = checkedOutVersion(repository, tags: tags, input: versionInput)
+            let defaultBranch = push.repository?.defaultBranch ?? environment["FLASH_SYNC_DEFAULT_BRANCH"] ?? "main"
+            let ignored = push.branch == defaultBranch ? nil : "push to \(push.ref), not to the default branch \(defaultBranch)"
+            return PlanRunContext(event: event, source: try workingTree(context.workingDirectory), version: version, tag: tag,
+                                  releaseDate: today(context), sourceRepository: sourceRepository, repository: repository, changedPaths: changed,
+                                  ignoredBecause: ignored)
+        case .workflowDispatch, .other:
+            let (version, tag) = checkedOutVersion(repository, tags: tags, input: versionInput)
+            return PlanRunContext(event: event, source: try workingTree(context.workingDirectory), version: version, tag: tag,
+                                  releaseDate: today(context), sourceRepository: sourceRepository, repository: repository, changedPaths: [])
+        }
+    }
+
+    private static func decodeEvent(_ environment: [String: String]) throws -> ActionsEvent {
+        let name = environment["GITHUB_EVENT_NAME"] ?? ""
+        guard !name.isEmpty else { return .other(name: "local") }
+        var payload: Data?
+        if let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw StepFailure(.misconfigured, EventError.unreadable(path: path, reason: "no such file").description)
+            }
+            payload = data
+        }
+        do {
+            return try ActionsEvent.decode(name: name, payload: payload)
+        } catch {
+            throw StepFailure(.misconfigured, error.description)
+        }
+    }
+
+    /// The version of the checked-out commit: the input, the tag on HEAD, or the latest tag plus the short SHA.
+    private static func checkedOutVersion(_ repository: GitRepository?, tags: [String], input: String?) -> (version: String, tag: String) {
+        let head = repository?.commit(of: "HEAD")
+        if let input { return (input, head ?? input) }
+        if let head, let tagged = tags.last(where: { repository?.commit(of: $0) == head }) { return (tagged, tagged) }
+        let short = head.map { String($0.prefix(7)) }
+        let base = tags.last ?? "v0.0.0"
+        return (short.map { "\(base)+\($0)" } ?? base, head ?? base)
+    }
+
+    private static func tree(_ repository: GitRepository?, ref: String) throws -> SourceTree {
+        guard let repository else {
+            throw StepFailure(.misconfigured, "content is read from the tag \(ref), but the working directory is not a git repository.")
+        }
+        do {
+            return try SourceTree.git(repository, ref: ref)
+        } catch {
+            throw StepFailure(.misconfigured, error.description)
+        }
+    }
+
+    private static func workingTree(_ root: URL) throws -> SourceTree {
+        do {
+            return try SourceTree.workingTree(root)
+        } catch {
+            throw StepFailure(.misconfigured, error.description)
+        }
+    }
+
+    private static func today(_ context: StepContext) -> String {
+        String(ISO8601DateFormatter().string(from: context.now()).prefix(10))
+    }
+}

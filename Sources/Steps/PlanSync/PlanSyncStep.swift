@@ -1,0 +1,118 @@
+import ActionsRuntime
+import Delivery
+import Foundation
+import SyncKit
+
+/// `plan-sync`: rules + event + mode → which files go where, rendered, with a sharded matrix.
+package struct PlanSyncStep: StepCommand {
+    package static let definition = StepDefinition(
+        name: "plan-sync",
+        summary: "Work out which upstream files go to which repository, rendered and stamped, and split the targets into shards.",
+        inputs: [
+            InputSpec("rules-dir", "Folder of sync rule files (one sync_rule per YAML file; archived/ is skipped).", kind: .path, default: "core/orchestrator/distribution/rules"),
+            InputSpec("targets-file", "sync_targets.yml: `repository:` list; each listed repository without a rule gets the default rule.", kind: .path, default: "sync_targets.yml"),
+            InputSpec("settings", "Settings file (namespace, branch template, source root, internal globs, staleness, default rule).", kind: .path, default: ".github/flash-sync/settings.yml"),
+            InputSpec("mode", "full (every matched file), incremental (files whose rendered checksum differs from the target's sync state) or delta (files changed since the previous release).", default: "incremental"),
+            InputSpec("target-repos", "Only these targets (comma- or line-separated), or `all`.", kind: .list, default: "all"),
+            InputSpec("rules", "Rule ids to run (comma-separated); `all` runs every rule. On workflow_dispatch, manual rules run too.", kind: .list, default: ""),
+            InputSpec("force", "Recorded in the plan: later steps override validation warnings, drift blocks and edited sync branches.", kind: .boolean, default: "false"),
+            InputSpec("version", "Release version to stamp. Default: the release tag, or the latest version tag (with +SHA when HEAD is past it).", default: ""),
+            InputSpec("max-shards", "Most shards in the matrix; targets are balanced by file count.", kind: .number, default: "4"),
+            InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}), instead of reading it from the forge.", kind: .path, default: ""),
+            InputSpec("forge", "Read each target's sync state from this forge (`local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
+            InputSpec("source-repo", "The upstream repository (owner/name). Default: GITHUB_REPOSITORY.", default: ""),
+            InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: ""),
+        ],
+        outputs: [
+            OutputSpec("plan", "Path of plan.json (contents in blobs/ beside it, by SHA-256)."),
+            OutputSpec("matrix", "{\"include\":[{\"shard\":\"0\",\"targets\":\"org/a,org/b\"}]} for strategy.matrix."),
+            OutputSpec("targets", "Comma-separated targets that have something to sync."),
+            OutputSpec("has-changes", "true when any target has a file to write or an orphan to consider."),
+        ]
+    )
+
+    package init() {}
+
+    package func run(_ session: StepSession) async throws -> StepStatus {
+        let inputs = session.inputs
+        let context = session.context
+        let mode = try inputs.choice("mode", as: SyncMode.self)
+        let maxShards = try inputs.integer("max-shards", in: 1...256)
+        let rulesDirectory = try inputs.string("rules-dir")
+        let ruleSet = try await session.group("Load rules") {
+            try RuleSet.load(
+                rulesFolder: context.url(forPath: rulesDirectory), rulesFolderName: rulesDirectory,
+                targetsFile: try optionalFile("targets-file", session), settingsFile: try optionalFile("settings", session)
+            )
+        }
+        session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")
+
+        let run = try PlanRunContext.resolve(session: session)
+        let targets = try inputs.list("target-repos")
+        let ruleIDs = try inputs.list("rules")
+        let states = try await loadStates(session, rules: ruleSet)
+        let request = PlanRequest(
+            rules: ruleSet, source: run.source, trigger: run.trigger(ruleIDs: ruleIDs), mode: mode,
+            targets: targets.isEmpty || targets == ["all"] ? nil : Set(targets),
+            ruleFilter: run.isManual || ruleIDs.isEmpty || ruleIDs == ["all"] ? nil : Set(ruleIDs),
+            force: try inputs.bool("force"), version: run.version, tag: run.tag, releaseDate: run.releaseDate,
+            sourceRepository: run.sourceRepository, serverURL: context.environment["GITHUB_SERVER_URL"] ?? "https://github.com",
+            states: states, changedSincePreviousRelease: mode == .delta ? try run.changedSincePreviousRelease() : nil,
+            createdAt: ISO8601DateFormatter().string(from: context.now()), releaseNotes: run.releaseNotes
+        )
+        let output: Planner.Output
+        do {
+            output = try await session.group("Plan \(ruleSet.rules.count) rules from \(run.source.description)") {
+                try Planner().plan(request)
+            }
+        } catch PlanError.configuration(let errors) {
+            throw errors
+        } catch PlanError.source(let error) {
+            throw StepFailure(.misconfigured, error.description)
+        }
+        for problem in output.problems {
+            session.annotate(Annotation(.error, problem.message, title: "Rule \(problem.ruleID)", file: problem.file))
+        }
+
+        let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
+            ?? context.scratchDirectory.appendingPathComponent("plan")
+        let planURL = try PlanFiles.write(output, to: planDirectory)
+        let shards = PlanMatrix.shards(output.plan, maxShards: maxShards)
+        let changed = output.plan.targets.filter { $0.fileCount > 0 || $0.rules.contains { !$0.orphans.isEmpty } }.map(\.repository)
+        session.summarize { PlanSummary(plan: output.plan, shards: shards, problems: output.problems).write(into: &$0) }
+        session.log("Planned \(output.plan.fileCount) file\(output.plan.fileCount == 1 ? "" : "s") for \(changed.count) target\(changed.count == 1 ? "" : "s") in \(shards.count) shard\(shards.count == 1 ? "" : "s"); plan at \(planURL.path).")
+
+        try session.setOutput("plan", planURL.path)
+        try session.setOutput("matrix", PlanMatrix.json(shards))
+        try session.setOutput("targets", changed.joined(separator: ","))
+        try session.setOutput("has-changes", output.plan.hasChanges ? "true" : "false")
+        return output.problems.isEmpty ? .success : .failed
+    }
+
+    private func optionalFile(_ input: String, _ session: StepSession) throws -> (url: URL, name: String)? {
+        guard let path = try session.inputs.optionalString(input) else { return nil }
+        return (session.context.url(forPath: path), path)
+    }
+
+    private func loadStates(_ session: StepSession, rules: RuleSet) async throws -> [String: TargetState] {
+        if try session.inputs.optionalString("forge") != nil {
+            let reader = StateReader(forge: try ForgeSelection.make(session), layout: SyncLayout(namespace: rules.settings.namespace, sourceRoot: rules.settings.sourceRoot))
+            var states: [String: TargetState] = [:]
+            for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
+                do {
+                    states[repository] = try await reader.targetState(of: repository)
+                } catch {
+                    session.annotate(Annotation(.warning, "Cannot read the sync state of \(repository): \(error). It is planned as if never synced."))
+                }
+            }
+            return states
+        }
+        guard let path = try session.inputs.optionalString("state") else { return [:] }
+        let text = try ConfigFile.read(session.context.url(forPath: path), shownAs: path, maximumBytes: 256 << 20)
+        do {
+            return try JSONDecoder().decode([String: TargetState].self, from: Data(text.utf8))
+        } catch {
+            throw StepFailure(.misconfigured, "\(path): not a sync state file ({repo: {version, files: {path: {sha256, rule}}}}): \(error)")
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import ActionsRuntime
+import Foundation
+import Glyphs
+
+/// What `render-glyphs` tells the reader: the log line, the check annotations and the job
+/// summary, whose table shows each glyph as an image.
+///
+/// GitHub job summaries cannot show files from the runner, so previews are the glyph SVGs as
+/// `data:` URIs, within a byte budget that keeps the summary far under its 1 MiB limit; past the
+/// budget (or for a large hand-made SVG) the row shows the name only.
+package struct GlyphRunReport {
+    /// Bytes of `data:` URIs the summary may hold in all.
+    package static let previewBudget = 512 * 1024
+    /// SVGs larger than this are listed without a preview.
+    package static let previewLimit = 16 * 1024
+    /// Rows listed in the table; the rest are counted.
+    package static let rowLimit = 1_000
+
+    package var batch: GlyphRenderBatch
+    /// Glyph name → the agent or module file it is generated from, relative to the repository.
+    package var definitionFiles: [String: String]
+    package var outputPath: String
+    package var sourcePaths: [String]
+    package var isCheck: Bool
+
+    package init(batch: GlyphRenderBatch, discovered: [DiscoveredGlyph], root: URL, outputPath: String, sourcePaths: [String], isCheck: Bool) {
+        self.batch = batch
+        let prefix = root.path + "/"
+        definitionFiles = Dictionary(discovered.map { ($0.identity.name, String($0.file.path.dropFirst(prefix.count))) }) { first, _ in first }
+        self.outputPath = outputPath
+        self.sourcePaths = sourcePaths
+        self.isCheck = isCheck
+    }
+
+    private var items: [GlyphRenderPlan.Item] { batch.plan.items }
+    private var changed: Set<String> { Set(batch.changedGlyphs) }
+
+    package var logLine: String {
+        let glyphs = plural(items.count, "glyph")
+        let files = plural(batch.writes.count, "file")
+        if items.isEmpty {
+            return "No glyphs: no agent or module in \(sourcePaths.joined(separator: ", ")) and no hand-made SVG in \(outputPath)/; nothing written."
+        }
+        switch (isCheck, batch.isUpToDate) {
+        case (true, true): return "Check passed: all \(glyphs) in \(outputPath)/ are up to date."
+        case (true, false): return "Check failed: \(changed.count) of \(glyphs) out of date (\(files) to write); run render-glyphs and commit \(outputPath)/."
+        case (false, true): return "All \(glyphs) are up to date; nothing written."
+        case (false, false): return "Rendered \(plural(changed.count, "glyph")) of \(items.count): \(files) written to \(outputPath)/."
+        }
+    }
+
+    /// One error per out-of-date glyph, on the file it comes from.
+    func annotateOutOfDate(_ session: StepSession) {
+        for item in items where changed.contains(item.source.name) {
+            let file = definitionFiles[item.source.name] ?? "\(outputPath)/\(item.source.name).svg"
+            session.annotate(Annotation(
+                .error, "The glyph '\(item.source.name)' is out of date (\(item.reason?.rawValue ?? "changed")): run render-glyphs and commit \(outputPath)/.",
+                title: "Glyph out of date", file: file, line: 1
+            ))
+        }
+        if changed.isEmpty, batch.result.manifestChanged {
+            session.annotate(Annotation(
+                .error, "The glyph manifest is out of date: run render-glyphs and commit \(outputPath)/\(GlyphManifest.fileName).",
+                title: "Glyph manifest out of date", file: "\(outputPath)/\(GlyphManifest.fileName)"
+            ))
+        }
+    }
+
+    package func write(into summary: inout StepSummary, previewBudget: Int = GlyphRunReport.previewBudget) {
+        let headline: String = switch (isCheck, batch.isUpToDate) {
+        case (true, true): "Glyphs ✅ up to date"
+        case (true, false): "Glyphs ❌ \(plural(changed.count, "glyph")) out of date"
+        case (false, true): "Glyphs ✅ up to date, nothing written"
+        case (false, false): "Glyphs: \(plural(changed.count, "glyph")) rendered, \(plural(batch.writes.count, "file")) written"
+        }
+        summary.heading(headline)
+        let settings = batch.plan.settings
+        summary.paragraph("Folder `\(outputPath)/`; sources \(sourcePaths.map { "`\($0)/`" }.joined(separator: ", ")); "
+            + "sizes \(settings.sizes.map(String.init).joined(separator: ", ")) px at "
+            + "\(settings.scales.map { "\($0)x" }.joined(separator: ", ")).")
+        guard !items.isEmpty else {
+            summary.paragraph("No glyphs: no agent or module definitions and no hand-made SVG.")
+            return
+        }
+        var budget = previewBudget
+        var previewsLeftOut = 0
+        let rows = items.prefix(Self.rowLimit).map { item -> [String] in
+            var preview = "—"
+            let uri = "data:image/svg+xml;base64," + Data(item.source.svg.utf8).base64EncodedString()
+            if item.source.svg.utf8.count <= Self.previewLimit, uri.utf8.count <= budget {
+                budget -= uri.utf8.count
+                preview = "<img src=\"\(uri)\" width=\"32\" height=\"32\" alt=\"\(StepSummary.escapeHTML(item.source.name).replacingOccurrences(of: "\"", with: "&quot;"))\">"
+            } else {
+                previewsLeftOut += 1
+            }
+            let source = item.source.origin == .generated
+                ? "`\(definitionFiles[item.source.name] ?? item.source.name)`" : "hand-made `\(item.source.name).svg`"
+            let svgCount = item.source.origin == .generated ? 1 : 0
+            return [preview, "`\(item.source.name)`", source, status(of: item), "\(svgCount + item.outputs.count)"]
+        }
+        summary.table(["glyph", "name", "source", "status", "files"], rows)
+        var notes: [String] = []
+        if items.count > Self.rowLimit { notes.append("… and \(items.count - Self.rowLimit) more glyphs.") }
+        if previewsLeftOut > 0 {
+            notes.append("\(plural(previewsLeftOut, "preview")) left out to keep the summary small (large SVGs, or past \(previewBudget / 1024) KiB of previews).")
+        }
+        if !batch.result.orphans.isEmpty {
+            notes.append("No longer generated (files kept): \(batch.result.orphans.map { "`\($0)`" }.joined(separator: ", ")).")
+        }
+        if !notes.isEmpty { summary.paragraph(notes.joined(separator: " ")) }
+    }
+
+    private func status(of item: GlyphRenderPlan.Item) -> String {
+        guard changed.contains(item.source.name) else { return "✅ up to date" }
+        let reason = item.reason?.rawValue ?? "changed"
+        if isCheck { return "❌ out of date (\(reason))" }
+        return item.reason == .new ? "✨ new" : "🔄 rendered again (\(reason))"
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,78 @@
+import ActionsRuntime
+import Foundation
+import SyncKit
+
+/// `validate-sync`: the five pre-PR checks on everything the plan would write. Checks 1-4 block a
+/// rule (its target leaves the plan); check 5 warns. `force` never overrides a secret finding.
+package struct ValidateSyncStep: StepCommand {
+    package static let definition = StepDefinition(
+        name: "validate-sync",
+        summary: "Run the five pre-PR checks (checksum, links, schemas, secrets, version tag) on every file the plan would write.",
+        inputs: [
+            InputSpec("plan", "plan.json written by plan-sync (its blobs/ folder beside it). Default: RUNNER_TEMP/flash-sync/plan/plan.json.", kind: .path, default: ""),
+            InputSpec("settings", "Settings file (internal globs, internal markers and hosts for the secret scan).", kind: .path, default: ".github/flash-sync/settings.yml"),
+            InputSpec("allowlist", "Secret-scan allowlist (known false positives, each with a reason). Used when the file exists.", kind: .path, default: ".github/flash-sync/secret-allowlist.yml"),
+            InputSpec("force", "Let rules through whose checksum, link or schema checks failed (never secret findings).", kind: .boolean, default: "false"),
+            InputSpec("report-dir", "Folder for the per-rule reports (<rule-id>.yaml), the SARIF file and the validated plan. Default: beside the plan, in validation/.", kind: .path, default: ""),
+        ],
+        outputs: [
+            OutputSpec("passed", "true when no rule is blocked."),
+            OutputSpec("report", "Folder of the per-rule validation reports (the specification's sync_validation YAML)."),
+            OutputSpec("blocked-rules", "Comma-separated ids of rules blocked by checks 1-4, and of rules that depend on them."),
+            OutputSpec("plan", "The validated plan: blocked rules removed, each rule's check results attached (blobs/ beside it)."),
+            OutputSpec("sarif", "SARIF 2.1.0 file of every finding, for code scanning."),
+        ]
+    )
+
+    package init() {}
+
+    package func run(_ session: StepSession) async throws -> StepStatus {
+        let context = session.context
+        let inputs = session.inputs
+        let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
+            ?? context.scratchDirectory.appendingPathComponent("plan/plan.json")
+        let plan = try ValidationInputs.loadPlan(planURL)
+        let settings = try ValidationInputs.loadSettings(session)
+        let scanner = try ValidationInputs.scanner(session, settings: settings)
+        let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
+        let blob: @Sendable (String) -> Data? = { FileManager.default.contents(atPath: blobs.appendingPathComponent($0).path) }
+        let sources = ValidationInputs.sources(plan, session: session)
+        let force = try inputs.bool("force")
+        let reportDirectory = try inputs.optionalString("report-dir").map(context.url(forPath:))
+            ?? planURL.deletingLastPathComponent().appendingPathComponent("validation")
+
+        let outcome = await session.group("Validate \(plan.targets.flatMap(\.rules).count) rules") {
+            PlanValidation(plan: plan, settings: settings, scanner: scanner, sources: sources, force: force, blob: blob).run()
+        }
+        let runAt = ISO8601DateFormatter().string(from: context.now())
+        for (repository, rule) in outcome.plan.targets.flatMap({ target in target.rules.map { (target.repository, $0) } }) + outcome.blocked {
+            _ = repository
+            guard let validation = rule.validation else { continue }
+            try session.writeFile(ValidationReport.yaml(ruleID: rule.ruleID, runAt: runAt, sourceVersion: plan.version, validation: validation),
+                                  to: reportDirectory.appendingPathComponent("\(rule.ruleID).yaml"))
+        }
+        for finding in outcome.findings {
+            let kind: AnnotationKind = finding.check.blocks ? .error : .warning
+            session.annotate(Annotation(kind, finding.message + (finding.help.map { " " + $0 } ?? ""), title: "\(finding.check.title) (\(finding.ruleID))",
+                                        file: finding.file, line: finding.line, column: finding.column))
+        }
+        let validatedPlan = planURL.deletingLastPathComponent().appendingPathComponent("validated-plan.json")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        try session.writeFile(String(decoding: try encoder.encode(outcome.plan), as: UTF8.self), to: validatedPlan)
+        let sarifURL = reportDirectory.appendingPathComponent("validate-sync.sarif")
+        try session.writeFile(ValidationSARIF.render(outcome.findings, version: plan.version), to: sarifURL)
+        session.summarize { ValidationSummary(outcome: outcome, version: plan.version).write(into: &$0) }
+
+        let blockedIDs = outcome.blocked.map(\.rule.ruleID) + outcome.skippedDependents
+        session.log(blockedIDs.isEmpty
+            ? "All \(outcome.plan.targets.flatMap(\.rules).count) rules passed validation."
+            : "Blocked: \(blockedIDs.joined(separator: ", ")).")
+        try session.setOutput("passed", blockedIDs.isEmpty ? "true" : "false")
+        try session.setOutput("report", reportDirectory.path)
+        try session.setOutput("blocked-rules", blockedIDs.joined(separator: ","))
+        try session.setOutput("plan", validatedPlan.path)
+        try session.setOutput("sarif", sarifURL.path)
+        return blockedIDs.isEmpty ? .success : .failed
+    }
+}

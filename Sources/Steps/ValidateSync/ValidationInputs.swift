@@ -1,0 +1,76 @@
+import ActionsRuntime
+import Foundation
+import SyncKit
+
+/// Loading what validate-sync needs: the plan, the settings, the scanner, the upstream sources.
+enum ValidationInputs {
+    static func loadPlan(_ url: URL) throws -> Plan {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw StepFailure(.misconfigured, "No plan at \(url.path): run plan-sync first and pass its plan output.")
+        }
+        do {
+            let plan = try JSONDecoder().decode(Plan.self, from: data)
+            guard plan.format == Plan.currentFormat else {
+                throw StepFailure(.misconfigured, "\(url.path) has format \(plan.format); this version reads \(Plan.currentFormat).")
+            }
+            return plan
+        } catch let error as StepFailure {
+            throw error
+        } catch {
+            throw StepFailure(.misconfigured, "\(url.path) is not a plan written by plan-sync: \(error)")
+        }
+    }
+
+    static func loadSettings(_ session: StepSession) throws -> SyncSettings {
+        guard let path = try session.inputs.optionalString("settings") else { return SyncSettings() }
+        let url = session.context.url(forPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else { return SyncSettings() }
+        return try SyncSettings.parse(try ConfigFile.read(url, shownAs: path), file: path)
+    }
+
+    static func scanner(_ session: StepSession, settings: SyncSettings) throws -> SecretScanner {
+        var allowlist = SecretAllowlist.empty
+        if let path = try session.inputs.optionalString("allowlist") {
+            let url = session.context.url(forPath: path)
+            if FileManager.default.fileExists(atPath: url.path) {
+                do {
+                    allowlist = try SecretAllowlist(yaml: try ConfigFile.read(url, shownAs: path), file: path)
+                } catch let error as ConfigError {
+                    throw error
+                } catch {
+                    throw StepFailure(.misconfigured, "\(error)")
+                }
+            }
+        }
+        let internalGlobs = settings.internalGlobs
+        let configuration = SecretScanConfiguration(
+            internalMarkers: SecretScanConfiguration.defaultInternalMarkers + settings.internalMarkers,
+            internalHostSuffixes: settings.internalHosts,
+            isInternalPath: { path in internalGlobs.contains { $0.matches(path) } }
+        )
+        do {
+            return try SecretScanner(rules: try SecretRuleSet.builtIn(), configuration: configuration, allowlist: allowlist)
+        } catch {
+            throw StepFailure(.misconfigured, "The secret-scan rules cannot be loaded: \(error)")
+        }
+    }
+
+    /// Upstream texts the plan was made from (at its commit when the checkout is a git repository),
+    /// plus the schema files the rules map to.
+    static func sources(_ plan: Plan, session: StepSession) -> [String: Data] {
+        var wanted = Set<String>()
+        for rule in plan.targets.flatMap(\.rules) {
+            wanted.formUnion(rule.files.map(\.source))
+            wanted.formUnion(rule.schemas.values)
+        }
+        let repository = GitRepository(session.context.workingDirectory)
+        let tree: SourceTree?
+        if let commit = plan.sourceCommit, repository.isRepository {
+            tree = try? SourceTree.git(repository, ref: commit)
+        } else {
+            tree = try? SourceTree.workingTree(session.context.workingDirectory)
+        }
+        guard let tree else { return [:] }
+        return (try? tree.read(wanted.sorted().filter { tree.paths.contains($0) }).contents) ?? [:]
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Works out, deterministically, which files go to which repository with which content, and why.
+package struct Planner: Sendable {
+    package struct Output: Sendable {
+        package var plan: Plan
+        /// Rendered contents by SHA-256, for the blob store beside the plan.
+        package var blobs: [String: Data]
+        package var problems: [PlanProblem]
+    }
+
+    package init() {}
+
+    package func plan(_ request: PlanRequest) throws(PlanError) -> Output {
+        let rules = request.rules.rules
+        let filters = rules.map(\.filter)
+        // Every rule's files, selected or not: two rules may never write one path.
+        let paths = request.source.paths
+        let matched = filters.concurrentMap { filter in paths.filter(filter.selects) }
+        try checkOverlaps(rules: rules, matched: matched)
+
+        var selected: [(index: Int, reason: String)] = []
+        var skippedRules: [SkippedRule] = []
+        for (index, rule) in rules.enumerated() {
+            let decision = RuleSelection.decide(rule, request: request, filter: filters[index])
+            if decision.selected {
+                selected.append((index, decision.reason))
+            } else {
+                skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: decision.reason))
+            }
+        }
+
+        let needsInternalScan = selected.contains { rules[$0.index].transforms.contains(.stripInternalLinks) }
+        var wanted = Set(selected.flatMap { matched[$0.index] })
+        if needsInternalScan { wanted.formUnion(request.source.paths.filter(TextContent.isMarkdown)) }
+        let read: (contents: [String: Data], tooLarge: [String: Int])
+        do {
+            read = try request.source.read(wanted.sorted())
+        } catch {
+            throw .source(error)
+        }
+        let renderer = FileRenderer(request: request, contents: read.contents, internalPaths: needsInternalScan ? internalPaths(request, contents: read.contents) : [])
+
+        let tooLarge = read.tooLarge
+        let results = selected.map { Selected(rule: rules[$0.index], paths: matched[$0.index], reason: $0.reason) }.concurrentMap { item in
+            renderer.planRule(item.rule, paths: item.paths, reason: item.reason, tooLarge: tooLarge)
+        }
+        let planned: [PlannedRule?] = results.map(\.rule)
+        let problems = results.map(\.problems)
+
+        // A rule that failed skips the rules that depend on it.
+        var failed = Set(problems.enumerated().filter { !$0.element.isEmpty }.map { rules[selected[$0.offset].index].id })
+        var targets: [String: [PlannedRule]] = [:]
+        for (slot, entry) in planned.enumerated() {
+            guard let entry else { continue }
+            let rule = rules[selected[slot].index]
+            if failed.contains(rule.id) {
+                skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: "failed: \(problems[slot].first?.message ?? "rendering failed")"))
+                continue
+            }
+            if let blocker = rule.dependsOn.first(where: failed.contains) {
+                failed.insert(rule.id)
+                skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: "skipped: depends on '\(blocker)', which failed"))
+                continue
+            }
+            targets[rule.targetRepository, default: []].append(entry)
+        }
+
+        let plan = Plan(
+            version: request.version, tag: request.tag, sourceRepository: request.sourceRepository,
+            sourceCommit: request.source.commit, source: request.source.description, event: request.trigger.name,
+            mode: request.mode, force: request.force, namespace: request.rules.settings.namespace,
+            sourceRoot: request.rules.settings.sourceRoot, releaseNotes: request.releaseNotes, createdAt: request.createdAt,
+            targets: targets.keys.sorted().map { PlannedTarget(repository: $0, rules: targets[$0]!) },
+            skippedRules: skippedRules,
+            notes: request.source.refused.map { "\($0.path): \($0.reason)" }
+        )
+        return Output(plan: plan, blobs: renderer.blobs, problems: problems.flatMap { $0 })
+    }
+
+    private struct Selected: Sendable {
+        var rule: SyncRule
+        var paths: [String]
+        var reason: String
+    }
+
+    /// Two rules writing the same path in the same repository would make syncs flip-flop.
+    private func checkOverlaps(rules: [SyncRule], matched: [[String]]) throws(PlanError) {
+        var writers: [String: SyncRule] = [:]
+        var errors: [ConfigError] = []
+        for (index, rule) in rules.enumerated() {
+            for path in matched[index] {
+                guard var destination = rule.destination(of: path) else { continue }
+                if rule.strategy == .reference { destination = ReferenceStub.destination(for: destination) }
+                let key = rule.targetRepository + "\u{0}" + destination
+                if let other = writers[key], other.id != rule.id {
+                    errors.append(ConfigError(
+                        file: rule.file, line: rule.line,
+                        message: "rules '\(other.id)' (\(other.location)) and '\(rule.id)' both write \(destination) in \(rule.targetRepository); a path can have only one writer, or syncs would oscillate.",
+                        hint: "Narrow one rule's source or filters, or give them different target_path folders."
+                    ))
+                    break
+                }
+                writers[key] = rule
+            }
+        }
+        if !errors.isEmpty { throw .configuration(ConfigErrors(errors)) }
+    }
+
+    /// Paths that are internal-only: configured globs, or Markdown with `internal: true` in frontmatter.
+    private func internalPaths(_ request: PlanRequest, contents: [String: Data]) -> Set<String> {
+        var result = Set<String>()
+        let globs = request.rules.settings.internalGlobs
+        for path in request.source.paths where globs.contains(where: { $0.matches(path) }) {
+            result.insert(path)
+        }
+        for (path, data) in contents where TextContent.isMarkdown(path) {
+            guard let text = TextContent.decode(data), text.hasPrefix("---"),
+                  let frontmatter = MarkdownDocument(text).frontmatter
+            else { continue }
+            if frontmatter.content.split(whereSeparator: \.isNewline).contains(where: { $0.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "") == "internal:true" }) {
+                result.insert(path)
+            }
+        }
+        return result
+    }
+}
+
+package enum PlanError: Error, CustomStringConvertible {
+    case configuration(ConfigErrors)
+    case source(SourceError)
+
+    package var description: String {
+        switch self {
+        case .configuration(let errors): errors.description
+        case .source(let error): error.description
+        }
+    }
+}

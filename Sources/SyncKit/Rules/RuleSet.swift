@@ -1,0 +1,134 @@
+import Foundation
+
+/// Every rule of the upstream repository, checked together and in dependency order.
+package struct RuleSet: Sendable {
+    /// Rules in topological order of `depends_on`, ties broken by id.
+    package var rules: [SyncRule]
+    package var settings: SyncSettings
+
+    package init(rules: [SyncRule], settings: SyncSettings) throws(ConfigErrors) {
+        self.settings = settings
+        self.rules = try Self.ordered(rules)
+    }
+
+    package func rule(_ id: String) -> SyncRule? { rules.first { $0.id == id } }
+
+    /// Loads the rules folder (`*.yaml`, `*.yml`; `archived/` is skipped), `sync_targets.yml` and
+    /// the settings file. All problems of all files are reported together.
+    package static func load(
+        rulesFolder: URL, rulesFolderName: String, targetsFile: (url: URL, name: String)?, settingsFile: (url: URL, name: String)?
+    ) throws(ConfigErrors) -> RuleSet {
+        var errors: [ConfigError] = []
+        var settings = SyncSettings()
+        if let settingsFile, FileManager.default.fileExists(atPath: settingsFile.url.path) {
+            do {
+                settings = try SyncSettings.parse(try ConfigFile.read(settingsFile.url, shownAs: settingsFile.name), file: settingsFile.name)
+            } catch {
+                errors.append(error)
+            }
+        }
+        var rules: [SyncRule] = []
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: rulesFolder.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: rulesFolder.path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .sorted()
+            for name in names {
+                let shown = rulesFolderName.hasSuffix("/") ? rulesFolderName + name : rulesFolderName + "/" + name
+                do throws(ConfigError) {
+                    let text = try ConfigFile.read(rulesFolder.appendingPathComponent(name), shownAs: shown)
+                    guard let root = try ConfigNode.parse(text, file: shown) else {
+                        throw ConfigError(file: shown, line: 1, message: "the rule file is empty.", hint: "Write one 'sync_rule:' mapping.")
+                    }
+                    rules.append(try RuleDecoding.decode(root))
+                } catch {
+                    errors.append(error)
+                }
+            }
+        } else if targetsFile == nil || !FileManager.default.fileExists(atPath: targetsFile!.url.path) {
+            errors.append(ConfigError(file: rulesFolderName, message: "the rules folder does not exist.", hint: "Create it with one YAML file per sync_rule, or pass the folder with --rules-dir."))
+        }
+        if let targetsFile, FileManager.default.fileExists(atPath: targetsFile.url.path) {
+            do {
+                let targets = try SyncTargets.parse(try ConfigFile.read(targetsFile.url, shownAs: targetsFile.name), file: targetsFile.name)
+                let covered = Set(rules.map(\.targetRepository))
+                rules += targets.defaultRules(settings: settings, skipping: covered)
+            } catch {
+                errors.append(error)
+            }
+        }
+        errors += duplicateIDs(rules)
+        errors += missingDependencies(rules)
+        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        return try RuleSet(rules: rules, settings: settings)
+    }
+
+    static func duplicateIDs(_ rules: [SyncRule]) -> [ConfigError] {
+        var first: [String: SyncRule] = [:]
+        var errors: [ConfigError] = []
+        for rule in rules {
+            if let earlier = first[rule.id] {
+                errors.append(ConfigError(file: rule.file, line: rule.line, message: "duplicate rule id '\(rule.id)': also defined at \(earlier.location).", hint: "Rule ids must be unique; they name branches."))
+            } else {
+                first[rule.id] = rule
+            }
+        }
+        return errors
+    }
+
+    static func missingDependencies(_ rules: [SyncRule]) -> [ConfigError] {
+        let ids = Set(rules.map(\.id))
+        return rules.flatMap { rule in
+            rule.dependsOn.filter { !ids.contains($0) }.map { missing in
+                let suggestion = Suggestion.closest(to: missing, in: ids.subtracting([rule.id]))
+                return ConfigError(file: rule.file, line: rule.line, message: "rule '\(rule.id)' depends on '\(missing)', which no rule defines." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""))
+            }
+        }
+    }
+
+    /// Kahn's algorithm, taking the smallest ready id each time so the order is stable; a cycle is
+    /// reported with its path.
+    static func ordered(_ rules: [SyncRule]) throws(ConfigErrors) -> [SyncRule] {
+        let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var remaining = Dictionary(rules.map { ($0.id, Set($0.dependsOn)) }, uniquingKeysWith: { first, _ in first })
+        var order: [SyncRule] = []
+        while !remaining.isEmpty {
+            let ready = remaining.filter { $0.value.isEmpty }.keys.sorted()
+            guard !ready.isEmpty else {
+                let cycle = findCycle(in: remaining)
+                let rule = byID[cycle[0]]!
+                throw ConfigErrors([ConfigError(
+                    file: rule.file, line: rule.line,
+                    message: "depends_on forms a cycle: \((cycle + [cycle[0]]).joined(separator: " → ")).",
+                    hint: "Remove one of these dependencies."
+                )])
+            }
+            for id in ready {
+                order.append(byID[id]!)
+                remaining[id] = nil
+            }
+            for key in remaining.keys { remaining[key]!.subtract(ready) }
+        }
+        return order
+    }
+
+    private static func findCycle(in graph: [String: Set<String>]) -> [String] {
+        var visiting: [String] = []
+        var done = Set<String>()
+        func visit(_ id: String) -> [String]? {
+            if let index = visiting.firstIndex(of: id) { return Array(visiting[index...]) }
+            if done.contains(id) { return nil }
+            visiting.append(id)
+            for next in (graph[id] ?? []).sorted() where graph[next] != nil {
+                if let cycle = visit(next) { return cycle }
+            }
+            visiting.removeLast()
+            done.insert(id)
+            return nil
+        }
+        for id in graph.keys.sorted() {
+            if let cycle = visit(id) { return cycle }
+        }
+        return graph.keys.sorted()
+    }
+}

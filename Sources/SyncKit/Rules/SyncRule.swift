@@ -1,0 +1,79 @@
+/// How a rule turns an upstream file into a downstream file.
+package enum SyncStrategy: String, Sendable, Codable, CaseIterable {
+    /// The file itself, after transforms.
+    case copy
+    /// The file rendered as a Mustache template with rule, target and release variables.
+    case template
+    /// A stub that links back to the canonical file at the release tag; no content copied.
+    case reference
+}
+
+/// When a rule runs.
+package enum SyncFrequency: String, Sendable, Codable, CaseIterable {
+    case onRelease = "on_release"
+    case onChange = "on_change"
+    case manual
+}
+
+/// A content transform, applied in the order the rule lists them.
+package enum SyncTransform: Sendable, Equatable {
+    /// Removes links to internal-only documents, keeping their text.
+    case stripInternalLinks
+    /// Rewrites path references that start with `from` to start with `to`.
+    case rewritePaths(from: String, to: String)
+}
+
+/// One `sync_rule`: which upstream files go to which repository, where, and how.
+package struct SyncRule: Sendable {
+    package var id: String
+    package var name: String?
+    package var source: Glob
+    package var targetRepository: String
+    /// Folder in the target, always ending in `/` (or empty for the repository root).
+    package var targetPath: String
+    package var strategy: SyncStrategy
+    package var frequency: SyncFrequency
+    package var include: [Glob]
+    package var exclude: [Glob]
+    package var transforms: [SyncTransform]
+    package var checksum: Bool
+    package var schemaCheck: Bool
+    // Extensions
+    package var variables: [String: String]
+    package var dependsOn: [String]
+    package var targetBranch: String?
+    package var labels: [String]
+    package var reviewers: [String]
+    package var autoMerge: Bool?
+    package var deleteOrphaned: Bool
+    /// Glob of a synced file (source path) → JSON Schema file in the upstream repository.
+    package var schemas: [(glob: Glob, schema: String)]
+    /// Where the rule is written, for messages and annotations.
+    package var file: String
+    package var line: Int?
+
+    package var filter: GlobFilter { GlobFilter(source: source, include: include, exclude: exclude) }
+
+    /// Where a selected source file lands in the target.
+    package func destination(of sourcePath: String) -> String? {
+        guard let relative = source.placementPath(of: sourcePath) else { return nil }
+        return targetPath + relative
+    }
+
+    package var location: String { file + (line.map { ":\($0)" } ?? "") }
+}
+
+extension SyncRule {
+    /// A rule with the spec's required fields; extensions take their defaults.
+    package init(
+        id: String, source: Glob, targetRepository: String, targetPath: String, strategy: SyncStrategy, frequency: SyncFrequency,
+        include: [Glob] = [], exclude: [Glob] = [], transforms: [SyncTransform] = [], dependsOn: [String] = [],
+        variables: [String: String] = [:], file: String, line: Int?
+    ) {
+        self.init(
+            id: id, source: source, targetRepository: targetRepository, targetPath: targetPath, strategy: strategy, frequency: frequency,
+            include: include, exclude: exclude, transforms: transforms, checksum: true, schemaCheck: true, variables: variables,
+            dependsOn: dependsOn, labels: [], reviewers: [], deleteOrphaned: false, schemas: [], file: file, line: line
+        )
+    }
+}

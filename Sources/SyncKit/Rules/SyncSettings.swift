@@ -1,0 +1,105 @@
+/// Settings shared by every rule: names, templates and thresholds, with defaults in one place.
+package struct SyncSettings: Sendable, Equatable {
+    /// `agent33`: `.agent33-overrides/`, `.agent33-sync-state/`, label `agent33-sync`.
+    package var namespace: String = "agent33"
+    /// Branch of a sync PR; `{namespace}`, `{version}` (without a leading v) and `{rule-id}` are replaced.
+    package var branchTemplate: String = "{namespace}-sync/v{version}/{rule-id}"
+    /// The upstream source root: overrides are keyed by paths relative to it.
+    package var sourceRoot: String = "core/"
+    /// Upstream paths that are internal-only: links to them are stripped, content is flagged.
+    package var internalGlobs: [Glob] = []
+    /// Staleness thresholds (the spec's monitoring table).
+    package var staleOnReleaseDays: Int = 14
+    package var staleOnChangeDays: Int = 7
+    package var releasesBehindAllowed: Int = 1
+    package var consecutiveFailuresAllowed: Int = 2
+    /// Extra text that marks internal-only content, and internal host-name suffixes, for the secret scan.
+    package var internalMarkers: [String] = []
+    package var internalHosts: [String] = []
+    /// The rule each repository listed in `sync_targets.yml` gets when it has no rule of its own.
+    package var defaultRule = DefaultRule()
+
+    package struct DefaultRule: Sendable, Equatable {
+        package var source = "core/**/*.md"
+        package var targetPath = "docs/agent33/"
+        package var strategy = SyncStrategy.copy
+        package var frequency = SyncFrequency.onRelease
+    }
+
+    package init() {}
+
+    package var overridesFolder: String { ".\(namespace)-overrides/" }
+    package var stateFolder: String { ".\(namespace)-sync-state/" }
+    package var syncLabel: String { "\(namespace)-sync" }
+    package var conflictLabel: String { "\(namespace)-conflict" }
+    package var versionKey: String { "\(namespace)_version" }
+
+    /// The sync branch for a rule at a version (`v2.4.0` and `2.4.0` give the same branch).
+    package func branch(version: String, ruleID: String) -> String {
+        let bare = version.hasPrefix("v") ? String(version.dropFirst()) : version
+        return branchTemplate
+            .replacingOccurrences(of: "{namespace}", with: namespace)
+            .replacingOccurrences(of: "{version}", with: bare)
+            .replacingOccurrences(of: "{rule-id}", with: ruleID)
+    }
+}
+
+extension SyncSettings {
+    static let keys = ["namespace", "branch_template", "source_root", "internal", "secret_scan", "staleness", "default_rule"]
+
+    /// Parses `settings.yml`; every key is optional.
+    package static func parse(_ text: String, file: String) throws(ConfigError) -> SyncSettings {
+        var settings = SyncSettings()
+        guard let root = try ConfigNode.parse(text, file: file) else { return settings }
+        let fields = try root.mapping(allowed: keys)
+        if let node = fields["namespace"] {
+            let value = try node.string()
+            guard value.range(of: #"^[a-z0-9][a-z0-9-]{0,38}$"#, options: .regularExpression) != nil else {
+                throw node.error("namespace '\(value)' must be lower-case letters, digits and hyphens (it names folders, labels and branches).")
+            }
+            settings.namespace = value
+        }
+        if let node = fields["branch_template"] {
+            let value = try node.string()
+            guard value.contains("{rule-id}") else {
+                throw node.error("branch_template must contain {rule-id}, or two rules would share a branch.")
+            }
+            settings.branchTemplate = value
+        }
+        if let node = fields["source_root"] {
+            var value = try node.string()
+            if !value.isEmpty && !value.hasSuffix("/") { value += "/" }
+            try RulePaths.validateRelative(value, node: node, what: "source_root")
+            settings.sourceRoot = value
+        }
+        if let node = fields["internal"] {
+            settings.internalGlobs = try node.stringList().enumerated().map { index, pattern throws(ConfigError) in
+                try RulePaths.glob(pattern, node: node, what: "internal[\(index)]")
+            }
+        }
+        if let node = fields["secret_scan"] {
+            let scan = try node.mapping(allowed: ["internal_markers", "internal_hosts"])
+            settings.internalMarkers = try scan["internal_markers"]?.stringList() ?? []
+            settings.internalHosts = try scan["internal_hosts"]?.stringList() ?? []
+        }
+        if let node = fields["staleness"] {
+            let staleness = try node.mapping(allowed: ["on_release_days", "on_change_days", "releases_behind", "consecutive_failures"])
+            settings.staleOnReleaseDays = try staleness["on_release_days"]?.int() ?? settings.staleOnReleaseDays
+            settings.staleOnChangeDays = try staleness["on_change_days"]?.int() ?? settings.staleOnChangeDays
+            settings.releasesBehindAllowed = try staleness["releases_behind"]?.int() ?? settings.releasesBehindAllowed
+            settings.consecutiveFailuresAllowed = try staleness["consecutive_failures"]?.int() ?? settings.consecutiveFailuresAllowed
+        }
+        if let node = fields["default_rule"] {
+            let rule = try node.mapping(allowed: ["source", "target_path", "strategy", "frequency"])
+            if let source = rule["source"] {
+                let pattern = try source.string()
+                _ = try RulePaths.glob(pattern, node: source, what: "default_rule.source")
+                settings.defaultRule.source = pattern
+            }
+            if let target = rule["target_path"] { settings.defaultRule.targetPath = try RulePaths.targetFolder(try target.string(), node: target) }
+            if let strategy = rule["strategy"] { settings.defaultRule.strategy = try RuleDecoding.choice(strategy, SyncStrategy.self, what: "strategy") }
+            if let frequency = rule["frequency"] { settings.defaultRule.frequency = try RuleDecoding.choice(frequency, SyncFrequency.self, what: "frequency") }
+        }
+        return settings
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Rules built from the scan configuration rather than the rule file: internal-only markers and host names.
+enum InternalContentRules {
+    static let markerRuleID = "internal-marker"
+    static let hostRuleID = "internal-host"
+    static let pathRuleID = "internal-path"
+
+    static func make(from configuration: SecretScanConfiguration) throws -> [SecretRule] {
+        var rules: [SecretRule] = []
+        let markers = try configuration.internalMarkers.map { marker in
+            let trimmed = marker.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.contains("\n") else { throw SecretScanError.invalidMarker(marker) }
+            return trimmed
+        }
+        if !markers.isEmpty {
+            rules.append(try SecretRule(
+                id: markerRuleID,
+                summary: "Internal-only marker in content that leaves the canonical repository",
+                pattern: "(?i)(" + markers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
+                keywords: markers.map { $0.lowercased() },
+                rejectsPlaceholders: false,
+                origin: SecretRule.Origin(file: "<configuration>", line: 0)
+            ))
+        }
+        let suffixes = try configuration.internalHostSuffixes.map(normalizedSuffix)
+        if !suffixes.isEmpty {
+            let label = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            let alternatives = suffixes.map { NSRegularExpression.escapedPattern(for: String($0.dropFirst())) }
+            rules.append(try SecretRule(
+                id: hostRuleID,
+                summary: "Internal host name",
+                pattern: "(?i)(?<![A-Za-z0-9.-])((?:\(label)\\.)+(?:\(alternatives.joined(separator: "|"))))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])",
+                keywords: suffixes,
+                rejectsPlaceholders: false,
+                origin: SecretRule.Origin(file: "<configuration>", line: 0)
+            ))
+        }
+        return rules
+    }
+
+    /// `corp.example.com` or `.corp.example.com` → `.corp.example.com`, lower-cased.
+    private static func normalizedSuffix(_ suffix: String) throws -> String {
+        let lowered = suffix.lowercased()
+        let body = lowered.hasPrefix(".") ? String(lowered.dropFirst()) : lowered
+        guard body.range(of: #"^[a-z0-9-]+(\.[a-z0-9-]+)*$"#, options: .regularExpression) != nil else {
+            throw SecretScanError.invalidHostSuffix(suffix)
+        }
+        return "." + body
+    }
+}

@@ -1,0 +1,117 @@
+import Crypto
+import Foundation
+
+/// What a target recorded at a rule's last sync, committed with the synced files in
+/// `.<namespace>-sync-state/<rule-id>.json` (one file per rule, so two rules' pull requests never
+/// touch the same state file).
+package struct SyncState: Sendable, Codable, Equatable {
+    package static let currentFormat = "flash-sync-state/1"
+
+    package struct File: Sendable, Codable, Equatable {
+        /// SHA-256 of the content written (after merging overrides): drift is a difference from it.
+        package var sha256: String
+        /// SHA-256 of the upstream rendering: incremental planning compares against it.
+        package var upstreamSHA256: String
+        /// Git object id of the written content, to recover the merge base from the target's history.
+        package var gitBlob: String
+        package var rule: String
+        package var version: String
+        package var sourceCommit: String?
+        package var syncedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case sha256, rule, version
+            case upstreamSHA256 = "upstream_sha256"
+            case gitBlob = "git_blob"
+            case sourceCommit = "source_commit"
+            case syncedAt = "synced_at"
+        }
+
+        package init(sha256: String, upstreamSHA256: String, gitBlob: String, rule: String, version: String, sourceCommit: String?, syncedAt: String) {
+            self.sha256 = sha256
+            self.upstreamSHA256 = upstreamSHA256
+            self.gitBlob = gitBlob
+            self.rule = rule
+            self.version = version
+            self.sourceCommit = sourceCommit
+            self.syncedAt = syncedAt
+        }
+    }
+
+    package var format = SyncState.currentFormat
+    package var rule: String
+    package var version: String
+    package var sourceRepository: String
+    package var sourceCommit: String?
+    package var syncedAt: String
+    package var files: [String: File]
+
+    enum CodingKeys: String, CodingKey {
+        case format, rule, version, files
+        case sourceRepository = "source_repository"
+        case sourceCommit = "source_commit"
+        case syncedAt = "synced_at"
+    }
+
+    package init(rule: String, version: String, sourceRepository: String, sourceCommit: String?, syncedAt: String, files: [String: File]) {
+        self.rule = rule
+        self.version = version
+        self.sourceRepository = sourceRepository
+        self.sourceCommit = sourceCommit
+        self.syncedAt = syncedAt
+        self.files = files
+    }
+
+    package func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+
+    package static func decode(_ data: Data, path: String) throws -> SyncState {
+        do {
+            return try JSONDecoder().decode(SyncState.self, from: data)
+        } catch {
+            throw ConfigError(file: path, message: "the sync state cannot be read (\(error)). Restore it from the last sync commit, or delete it to re-sync every file.")
+        }
+    }
+
+    /// Git's object id of a blob: SHA-1 of `blob <size>\0<content>`.
+    package static func gitBlobID(_ data: Data) -> String {
+        var hasher = Insecure.SHA1()
+        hasher.update(data: Data("blob \(data.count)\u{0}".utf8))
+        hasher.update(data: data)
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Where a namespace keeps its state, snapshots and overrides in a downstream repository.
+package struct SyncLayout: Sendable, Equatable {
+    package var namespace: String
+    package var sourceRoot: String
+
+    package init(namespace: String, sourceRoot: String) {
+        self.namespace = namespace
+        self.sourceRoot = sourceRoot
+    }
+
+    package var stateFolder: String { ".\(namespace)-sync-state/" }
+    package var overridesFolder: String { ".\(namespace)-overrides/" }
+    package var decisionsFile: String { "DECISIONS.md" }
+    package var syncLabel: String { "\(namespace)-sync" }
+    package var conflictLabel: String { "\(namespace)-conflict" }
+    package var driftLabel: String { "\(namespace)-drift" }
+    package var branchPrefix: String { "\(namespace)-sync/" }
+
+    package func stateFile(rule: String) -> String { stateFolder + rule + ".json" }
+
+    /// The base snapshot of a synced file that has an override.
+    package func snapshot(of destination: String) -> String { stateFolder + "base/" + destination }
+
+    /// `.agent33-overrides/<source path relative to the source root>`; files outside the source
+    /// root keep their repository path.
+    package func override(forSource source: String) -> String {
+        let relative = source.hasPrefix(sourceRoot) ? String(source.dropFirst(sourceRoot.count)) : source
+        return overridesFolder + relative
+    }
+}

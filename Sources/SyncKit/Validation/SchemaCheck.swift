@@ -1,0 +1,144 @@
+import Foundation
+import JSONSchema
+import Yams
+
+/// Check 3: synced JSON and YAML files, and json/yaml fences in Markdown, still parse (with line
+/// numbers inside the file); documents that name a JSON Schema (`$schema`, or the rule's `schemas:`
+/// mapping) validate against it. Schemas come from the upstream repository, never the network.
+package struct SchemaCheck: Sendable {
+    package static let metaSchemaURI = "https://json-schema.org/draft/2020-12/schema"
+
+    package struct Problem: Sendable, Equatable {
+        package var line: Int
+        package var column: Int?
+        package var message: String
+    }
+
+    package struct Outcome: Sendable, Equatable {
+        package var validated = 0
+        package var parsed = 0
+        package var problems: [Problem] = []
+        package var notes: [String] = []
+    }
+
+    private let compiler: SchemaCompiler
+    /// Source-path glob → schema URI, from the rule.
+    private let mapping: [(glob: Glob, uri: String)]
+
+    /// `schemas` are upstream schema documents by repository path; each is registered under its
+    /// `$id` and under `repo:///<path>`.
+    package init(schemas: [String: JSONValue], mapping: [(glob: Glob, path: String)]) {
+        var registry = SchemaRegistry()
+        for (path, document) in schemas.sorted(by: { $0.key < $1.key }) {
+            try? registry.register(document, at: "repo:///" + path)
+            if case .object(let object) = document, case .string(let id)? = object["$id"] {
+                try? registry.register(document, at: id)
+            }
+        }
+        compiler = SchemaCompiler(registry: registry)
+        self.mapping = mapping.map { ($0.glob, "repo:///" + $0.path) }
+    }
+
+    package func check(_ text: String, sourcePath: String, targetPath: String) -> Outcome {
+        var outcome = Outcome()
+        if TextContent.isJSON(targetPath) {
+            checkJSON(text, sourcePath: sourcePath, lineOffset: 0, into: &outcome)
+        } else if TextContent.isYAML(targetPath) {
+            checkYAML(text, sourcePath: sourcePath, lineOffset: 0, into: &outcome)
+        } else if TextContent.isMarkdown(targetPath) {
+            for block in MarkdownDocument(text).fencedCodeBlocks {
+                switch block.language.lowercased() {
+                case "json": checkJSON(block.content, sourcePath: nil, lineOffset: block.contentStartLine - 1, into: &outcome)
+                case "yaml", "yml": checkYAML(block.content, sourcePath: nil, lineOffset: block.contentStartLine - 1, into: &outcome)
+                default: break
+                }
+            }
+        }
+        return outcome
+    }
+
+    private func checkJSON(_ text: String, sourcePath: String?, lineOffset: Int, into outcome: inout Outcome) {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(text)
+        } catch {
+            outcome.problems.append(Problem(line: error.line + lineOffset, column: error.column, message: "JSON does not parse: \(error.description)"))
+            return
+        }
+        outcome.parsed += 1
+        validate(value, sourcePath: sourcePath, line: { _ in lineOffset + 1 }, into: &outcome)
+    }
+
+    private func checkYAML(_ text: String, sourcePath: String?, lineOffset: Int, into outcome: inout Outcome) {
+        var nodes: [Node] = []
+        do {
+            let parser = try Parser(yaml: text)
+            while let node = try parser.nextRoot() { nodes.append(node) }
+        } catch let error as YamlError {
+            let described = ConfigNode.describe(error, file: "")
+            outcome.problems.append(Problem(line: (described.line ?? 1) + lineOffset, column: described.column, message: "YAML does not parse: \(described.message)"))
+            return
+        } catch {
+            outcome.problems.append(Problem(line: lineOffset + 1, message: "YAML does not parse: \(error)"))
+            return
+        }
+        for node in nodes {
+            outcome.parsed += 1
+            validate(JSONValue(yaml: node), sourcePath: sourcePath, line: { pointer in (Self.line(of: pointer, in: node) ?? 1) + lineOffset }, into: &outcome)
+        }
+    }
+
+    /// Validates against `$schema` (the meta-schema validates schema documents) or the rule's mapping.
+    private func validate(_ value: JSONValue, sourcePath: String?, line: (JSONPointer) -> Int, into outcome: inout Outcome) {
+        var uri: String?
+        if let sourcePath, let mapped = mapping.first(where: { $0.glob.matches(sourcePath) }) {
+            uri = mapped.uri
+        } else if case .object(let object) = value, case .string(let named)? = object["$schema"] {
+            uri = named.hasSuffix("#") ? String(named.dropLast()) : named
+        }
+        guard let uri else { return }
+        let schema: CompiledSchema
+        do {
+            schema = try compiler.compileRegistered(at: uri)
+        } catch {
+            if uri.hasPrefix("repo:///") {
+                outcome.problems.append(Problem(line: 1, message: "the schema \(uri.dropFirst(8)) named by the rule cannot be used: \(error)"))
+            } else {
+                outcome.notes.append("\(uri) is not available offline: not validated")
+            }
+            return
+        }
+        let result = schema.validate(value)
+        outcome.validated += 1
+        for error in result.errors.prefix(20) {
+            let location = error.instanceLocation.tokens.isEmpty ? "the document" : "'\(error.instanceLocation)'"
+            outcome.problems.append(Problem(line: line(error.instanceLocation), message: "\(location) fails its schema: \(error.message)"))
+        }
+        // A schema document must also compile as a schema.
+        if uri == Self.metaSchemaURI, result.isValid {
+            do {
+                _ = try compiler.compile(value)
+            } catch {
+                outcome.problems.append(Problem(line: line(JSONPointer()), message: "the schema does not compile: \(error)"))
+            }
+        }
+    }
+
+    /// The line of the YAML node a pointer names (the closest existing ancestor).
+    static func line(of pointer: JSONPointer, in node: Node) -> Int? {
+        var current = node
+        for token in pointer.tokens {
+            switch current {
+            case .mapping(let mapping):
+                guard let next = mapping.first(where: { $0.key.scalar?.string == token })?.value else { return current.mark?.line }
+                current = next
+            case .sequence(let sequence):
+                guard let index = Int(token), sequence.indices.contains(index) else { return current.mark?.line }
+                current = sequence[index]
+            default:
+                return current.mark?.line
+            }
+        }
+        return current.mark?.line
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// `flash-bench AREA ARGS...`: the in-process side of scripts/bench.
+@main
+enum FlashBench {
+    static let areas: [String: @Sendable ([String]) throws -> Void] = [
+        "secrets": SecretScanBench.run,
+        "glyphs": GlyphBench.run,
+        "merge": { try MergeBench.run(["merge"] + $0) },
+        "merge-files": { try MergeBench.run(["merge-files"] + $0) },
+    ]
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let area = arguments.first, let run = areas[area] else {
+            FileHandle.standardError.write(Data("usage: flash-bench \(areas.keys.sorted().joined(separator: "|")) ARGS...\n".utf8))
+            exit(2)
+        }
+        do {
+            try run(Array(arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("flash-bench \(area): \(error)\n".utf8))
+            exit(2)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+
+/// Golden files for rendered output: compared byte for byte; `RECORD_SNAPSHOTS=1` rewrites them.
+package enum Golden {
+    /// `folder` is the test file's sibling `Golden/` folder: pass `#filePath`.
+    package static func check(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
+        let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let url = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data(actual.utf8).write(to: url)
+            return
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            Issue.record("golden file \(name) is missing; run with RECORD_SNAPSHOTS=1 to record it", sourceLocation: sourceLocation)
+            return
+        }
+        let expected = String(decoding: data, as: UTF8.self)
+        if expected != actual {
+            Issue.record("\(name) differs from its golden file:\n--- expected\n\(expected)\n--- actual\n\(actual)", sourceLocation: sourceLocation)
+        }
+    }
+}
