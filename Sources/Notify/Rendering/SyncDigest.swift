@@ -14,8 +14,10 @@ package struct SyncDigest: Sendable {
         self.results = results
         let targets = results.targets
         let failed = targets.filter { $0.status == .failed }
-        let conflicts = targets.filter { $0.status == .conflict || (!$0.conflicts.isEmpty && $0.status != .failed) }
-        let delivered = targets.filter { ($0.status == .opened || $0.status == .updated) && $0.conflicts.isEmpty }
+        // Conflicts and drift that an unchanged target still carries were reported when they were new:
+        // a run that changed nothing stays quiet (idempotence, no notification spam).
+        let conflicts = targets.filter { $0.status == .conflict || ($0.isDelivery && !$0.conflicts.isEmpty) }
+        let delivered = targets.filter { $0.isDelivery && $0.conflicts.isEmpty }
         let blocked = Self.blockedItems(results)
         let drift = Self.driftReports(results)
         unchangedCount = targets.filter { $0.status == .unchanged }.count
@@ -78,10 +80,10 @@ package struct SyncDigest: Sendable {
         return items
     }
 
-    /// The run's drift reports, plus drifted files the targets reported, one entry per repository.
+    /// The run's drift reports, plus drifted files the targets this run wrote to reported, one entry per repository.
     private static func driftReports(_ results: SyncResults) -> [DriftReport] {
         var reports = results.drift
-        for target in results.targets where !target.driftedFiles.isEmpty {
+        for target in results.targets where !target.driftedFiles.isEmpty && target.status != .unchanged && target.status != .skipped {
             if let index = reports.firstIndex(where: { $0.repository == target.repository }) {
                 let missing = target.driftedFiles.filter { !reports[index].files.contains($0) }
                 reports[index].files += missing
@@ -91,4 +93,9 @@ package struct SyncDigest: Sendable {
         }
         return reports.filter { !$0.files.isEmpty }
     }
+}
+
+extension TargetResult {
+    /// A pull request was opened or updated for this target in this run.
+    var isDelivery: Bool { status == .opened || status == .updated }
 }

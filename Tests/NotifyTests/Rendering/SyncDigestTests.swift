@@ -33,12 +33,30 @@ struct SyncDigestTests {
         #expect(digest.section(.blocked)?.items.count == 1)
     }
 
-    @Test("drifted files reported by targets join the drift report of their repository")
+    @Test("drifted files of a target this run wrote to join the drift report of their repository")
     func driftMerged() throws {
-        let digest = SyncDigest(try NotifyFixtures.results("drift-only"))
+        var results = try NotifyFixtures.results("drift-only")
+        results.targets[0].status = .updated
+        let digest = SyncDigest(results)
         let webapp = try #require(digest.section(.drift)?.items.first { $0.subject == "example-org/webapp" })
         #expect(webapp.details == ["docs/agents/reviewer.md", "docs/agents/planner.md"])
         #expect(webapp.link?.label == "drift issue")
+    }
+
+    @Test("a re-run that changed nothing stays quiet, though its targets still carry open conflicts and drift")
+    func rerunQuiet() throws {
+        var results = try NotifyFixtures.results("mixed")
+        results.targets = results.targets.map { target in
+            var unchanged = target
+            unchanged.status = .unchanged
+            unchanged.driftedFiles = ["docs/agents/reviewer.md"]
+            return unchanged
+        }
+        results.blockedRules = []
+        results.drift = []
+        let digest = SyncDigest(results)
+        #expect(digest.isQuiet)
+        #expect(digest.counts == "7 unchanged")
     }
 
     @Test("the on policy: default leaves plain success quiet", arguments: [
