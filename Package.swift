@@ -14,6 +14,12 @@ let dependencies: [Package.Dependency] = [
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // Test-only: a real HTTP server on 127.0.0.1 that plays GitHub and Slack in tests.
     .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    // SMTP for notify: Foundation's streams have no TLS on Linux. swift-nio gives the TCP client
+    // with bounded connect and read time-outs, swift-nio-ssl the TLS (implicit TLS and STARTTLS
+    // upgrade of the live connection, certificate and host-name checks): it replaces a
+    // hand-written TLS stack. The SMTP protocol itself is written here (Notify/Email/SMTP).
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
 ]
 
 // MARK: - Core libraries
@@ -52,12 +58,22 @@ var targets: [Target] = [
         name: "Forge",
         dependencies: ["ActionsRuntime", "SyncKit"]
     ),
+    // Results to Slack (Block Kit webhook), email (SMTP, MIME) and a GitHub status issue.
+    .target(
+        name: "Notify",
+        dependencies: [
+            "SyncKit", "Forge",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]
+    ),
     // Delivery downstream: merge with overrides, commit with the state, one PR per rule; drift; rollback.
     .target(name: "Delivery", dependencies: ["SyncKit", "Forge"]),
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs",
+            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -65,7 +81,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "local-forge"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "local-forge", "notify"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -90,6 +106,12 @@ targets += [
     .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
     .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Glyphs", "TestSupport"]),
+    .testTarget(
+        name: "NotifyTests",
+        dependencies: ["Notify", "Steps", "SyncKit", "Forge", "TestSupport"],
+        // Results fixtures and the aiosmtpd test server, read from their paths at test time.
+        exclude: ["Fixtures", "Support/smtp_test_server.py"]
+    ),
 ]
 
 // MARK: - Language settings, switched on for every target in one place
