@@ -65,7 +65,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr"]
+let executables = ["validate-secrets", "governance-audit", "plan-sync", "validate-sync", "open-sync-pr", "detect-drift", "rollback-sync"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -87,9 +87,9 @@ targets += [
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
     .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
-    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "TestSupport"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Delivery", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden"]),
 ]
 
 // MARK: - Language settings, switched on for every target in one place

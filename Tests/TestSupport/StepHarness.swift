@@ -16,6 +16,8 @@ package struct StepHarness {
 
     package let directory: TemporaryDirectory
     package var environment: [String: String]
+    /// The step's clock (StepContext.now): fix it for tests that depend on dates.
+    package var now: @Sendable () -> Date = { Date() }
 
     /// `inActions` sets GITHUB_ACTIONS and the file-command variables like the runner does.
     package init(environment: [String: String] = [:], inActions: Bool = true) throws {
@@ -38,7 +40,7 @@ package struct StepHarness {
 
     package func run<Step: StepCommand>(_ step: Step.Type, _ arguments: [String] = []) async throws -> Result {
         let log = CapturedLog()
-        let context = StepContext(environment: environment, workingDirectory: workingDirectory, log: log)
+        let context = StepContext(environment: environment, workingDirectory: workingDirectory, now: now, log: log)
         let status = await StepLauncher.run(step, arguments: arguments, context: context)
         var outputs: [String: String] = [:]
         if let file = environment["GITHUB_OUTPUT"], let data = FileManager.default.contents(atPath: file) {

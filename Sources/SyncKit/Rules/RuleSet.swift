@@ -80,7 +80,7 @@ package struct RuleSet: Sendable {
         let ids = Set(rules.map(\.id))
         return rules.flatMap { rule in
             rule.dependsOn.filter { !ids.contains($0) }.map { missing in
-                let suggestion = Suggestion.closest(to: missing, in: ids)
+                let suggestion = Suggestion.closest(to: missing, in: ids.subtracting([rule.id]).sorted())
                 return ConfigError(file: rule.file, line: rule.line, message: "rule '\(rule.id)' depends on '\(missing)', which no rule defines." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""))
             }
         }
