@@ -81,7 +81,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "local-forge", "notify"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "detect-drift", "rollback-sync", "notify", "local-forge"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
@@ -103,9 +103,9 @@ targets += [
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
     .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
-    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Glyphs", "TestSupport"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Delivery", "Glyphs", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden"]),
     .testTarget(
         name: "NotifyTests",
         dependencies: ["Notify", "Steps", "SyncKit", "Forge", "TestSupport"],

@@ -16,8 +16,8 @@ package struct StepHarness {
 
     package let directory: TemporaryDirectory
     package var environment: [String: String]
-    /// A fixed clock for golden outputs (dates in reports, DECISIONS.md); nil is the real clock.
-    package var now: Date?
+    /// The step's clock (StepContext.now): fix it for tests that depend on dates.
+    package var now: @Sendable () -> Date = { Date() }
 
     /// `inActions` sets GITHUB_ACTIONS and the file-command variables like the runner does.
     package init(environment: [String: String] = [:], inActions: Bool = true) throws {
@@ -40,8 +40,7 @@ package struct StepHarness {
 
     package func run<Step: StepCommand>(_ step: Step.Type, _ arguments: [String] = []) async throws -> Result {
         let log = CapturedLog()
-        let fixed = now
-        let context = StepContext(environment: environment, workingDirectory: workingDirectory, now: { fixed ?? Date() }, log: log)
+        let context = StepContext(environment: environment, workingDirectory: workingDirectory, now: now, log: log)
         let status = await StepLauncher.run(step, arguments: arguments, context: context)
         var outputs: [String: String] = [:]
         if let file = environment["GITHUB_OUTPUT"], let data = FileManager.default.contents(atPath: file) {

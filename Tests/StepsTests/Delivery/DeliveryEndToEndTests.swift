@@ -21,7 +21,7 @@ struct DeliveryEndToEndTests {
     /// The upstream at v1.0.0 and v1.1.0 (v1.1.0 also removes core/prompts/summarize.md) and the five targets.
     static func world() async throws -> World {
         var harness = try PlanSyncTests.upstream()
-        harness.now = clock
+        harness.now = { clock }
         let work = harness.workingDirectory
         // Rewrite v1.1.0: same changes as PlanSyncTests plus a retired prompt.
         try GitFixture.git(["checkout", "-q", "v1.1.0"], in: work)

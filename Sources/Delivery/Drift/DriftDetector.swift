@@ -1,0 +1,104 @@
+import Foundation
+import Forge
+import SyncKit
+
+/// A synced file whose content in the target differs from what its rule's last sync recorded.
+package struct DriftedFile: Sendable, Equatable {
+    package enum Change: String, Sendable {
+        case modified
+        case deleted
+    }
+
+    package var path: String
+    package var ruleID: String
+    package var change: Change
+    /// The version of the sync that wrote the file.
+    package var version: String
+    /// Git object id of the content the sync wrote (to restore it).
+    package var syncedBlob: String
+    /// Where the team should move the edit to keep it across syncs.
+    package var overridePath: String?
+}
+
+/// What one rule's target recorded at its last sync, and how the target differs from it now.
+package struct RuleInspection: Sendable {
+    package var rule: SyncRule
+    /// Nil when the target has no state for the rule: it was never synced (or the state was removed).
+    package var state: SyncState?
+    package var drifted: [DriftedFile]
+
+    package init(rule: SyncRule, state: SyncState?, drifted: [DriftedFile]) {
+        self.rule = rule
+        self.state = state
+        self.drifted = drifted
+    }
+}
+
+/// Every rule of one target, read from the branch each rule syncs into.
+package struct TargetInspection: Sendable {
+    package var repository: String
+    package var rules: [RuleInspection]
+
+    package var drifted: [DriftedFile] { rules.flatMap(\.drifted) }
+}
+
+/// Drift: synced files whose SHA-256 no longer matches the sync state committed with them.
+/// Reads only through the `Forge` protocol, so it runs the same against GitHub or the local forge.
+package struct DriftDetector: Sendable {
+    package var forge: any Forge
+    package var layout: SyncLayout
+
+    package init(forge: any Forge, layout: SyncLayout) {
+        self.forge = forge
+        self.layout = layout
+    }
+
+    /// Inspects every rule of `repository` (rules naming another repository are ignored).
+    package func inspect(repository: String, rules: [SyncRule]) async throws -> TargetInspection {
+        let info = try await forge.repository(repository)
+        var heads: [String: String] = [:]
+        var inspections: [RuleInspection] = []
+        for rule in rules where rule.targetRepository == repository {
+            let branch = rule.targetBranch ?? info.defaultBranch
+            if heads[branch] == nil {
+                guard let head = try await forge.head(repository, branch: branch) else {
+                    throw ForgeError("the branch '\(branch)' of rule \(rule.id) does not exist in \(repository); fix target_branch in \(rule.location)")
+                }
+                heads[branch] = head.id
+            }
+            inspections.append(try await inspect(repository: repository, rule: rule, at: heads[branch]!))
+        }
+        return TargetInspection(repository: repository, rules: inspections)
+    }
+
+    private func inspect(repository: String, rule: SyncRule, at commit: String) async throws -> RuleInspection {
+        let statePath = layout.stateFile(rule: rule.id)
+        guard let data = try await forge.files(repository, at: commit, paths: [statePath])[statePath] else {
+            return RuleInspection(rule: rule, state: nil, drifted: [])
+        }
+        let state = try SyncState.decode(data, path: "\(repository):\(statePath)")
+        let paths = state.files.keys.sorted()
+        let current = try await forge.files(repository, at: commit, paths: paths)
+        var drifted: [DriftedFile] = []
+        for path in paths {
+            let recorded = state.files[path]!
+            let change: DriftedFile.Change
+            if let content = current[path] {
+                guard Checksum.sha256Hex(content) != recorded.sha256 else { continue }
+                change = .modified
+            } else {
+                change = .deleted
+            }
+            drifted.append(DriftedFile(path: path, ruleID: rule.id, change: change, version: recorded.version,
+                                       syncedBlob: recorded.gitBlob, overridePath: Self.overridePath(of: path, rule: rule, layout: layout)))
+        }
+        return RuleInspection(rule: rule, state: state, drifted: drifted)
+    }
+
+    /// The override that keeps an edit of `destination`: the rule's placement run backwards
+    /// (target_path + relative path → the source glob's static prefix + relative path).
+    static func overridePath(of destination: String, rule: SyncRule, layout: SyncLayout) -> String? {
+        guard destination.hasPrefix(rule.targetPath) else { return nil }
+        return layout.override(forSource: rule.source.staticPrefix + destination.dropFirst(rule.targetPath.count))
+    }
+}

@@ -1,0 +1,8 @@
+import Steps
+
+@main
+enum DetectDrift {
+    static func main() async {
+        await StepLauncher.main(DetectDriftStep.self)
+    }
+}

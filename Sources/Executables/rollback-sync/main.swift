@@ -1,0 +1,8 @@
+import Steps
+
+@main
+enum RollbackSync {
+    static func main() async {
+        await StepLauncher.main(RollbackSyncStep.self)
+    }
+}

@@ -1,0 +1,117 @@
+import ActionsRuntime
+import Delivery
+import Forge
+import Foundation
+import SyncKit
+
+/// `detect-drift`: per target, the synced files that no longer match their sync state (one
+/// drift issue per target, opened, edited, closed), staleness and failure alerts against the
+/// spec's thresholds, and the downstream registry table.
+package struct DetectDriftStep: StepCommand {
+    package static let definition = StepDefinition(
+        name: "detect-drift",
+        summary: "Check every target for drift, staleness and repeated failures; keep one drift issue per target; write the alerts and the downstream registry.",
+        inputs: [
+            InputSpec("rules-dir", "Folder of sync rule files (as plan-sync).", kind: .path, default: "core/orchestrator/distribution/rules"),
+            InputSpec("targets-file", "sync_targets.yml (as plan-sync).", kind: .path, default: "sync_targets.yml"),
+            InputSpec("settings", "Settings file: namespace and the staleness thresholds.", kind: .path, default: ".github/flash-sync/settings.yml"),
+            InputSpec("target-repos", "Only these targets (comma- or line-separated), or `all`.", kind: .list, default: "all"),
+            ForgeSelection.input,
+            InputSpec("history", "Folder of earlier runs' results JSON files (open-sync-pr's results), in name order oldest to newest, for consecutive failures.", kind: .path, default: ""),
+            InputSpec("source-repo", "The upstream repository, named in the registry. Default: GITHUB_REPOSITORY.", default: ""),
+            InputSpec("registry-path", "Where to write the downstream registry (Markdown) to commit upstream. Default: RUNNER_TEMP/flash-sync/registry.md.", kind: .path, default: ""),
+            InputSpec("alerts-path", "Where to write the sync_alert entries (YAML). Default: RUNNER_TEMP/flash-sync/alerts.yaml.", kind: .path, default: ""),
+            InputSpec("fail-on-drift", "Exit 1 when any target has drifted (by default drift is reported, and the step passes).", kind: .boolean, default: "false"),
+        ],
+        outputs: [
+            OutputSpec("drifted", "Comma-separated targets with drifted files (empty: none)."),
+            OutputSpec("drifted-files", "Number of drifted files across the targets."),
+            OutputSpec("stale", "Comma-separated rule ids past a staleness threshold or never synced."),
+            OutputSpec("failing", "Comma-separated rule ids with more consecutive failures than allowed."),
+            OutputSpec("alerts", "Path of the alerts file (YAML list of sync_alert)."),
+            OutputSpec("registry", "Path of the downstream registry (Markdown)."),
+        ]
+    )
+
+    package init() {}
+
+    package func run(_ session: StepSession) async throws -> StepStatus {
+        let context = session.context
+        let inputs = session.inputs
+        let ruleSet = try MonitoringInputs.loadRules(session)
+        let layout = SyncLayout(namespace: ruleSet.settings.namespace, sourceRoot: ruleSet.settings.sourceRoot)
+        let selected = try inputs.list("target-repos")
+        let failOnDrift = try inputs.bool("fail-on-drift")
+        let rules = ruleSet.rules.filter { selected.isEmpty || selected == ["all"] || selected.contains($0.targetRepository) }
+        let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
+        let forge = try ForgeSelection.make(session)
+        let history = FailureHistory(runs: try MonitoringInputs.loadHistory(session))
+        let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
+                                        releaseTags: MonitoringInputs.releaseTags(session), overridesFolder: layout.overridesFolder)
+        let detector = DriftDetector(forge: forge, layout: layout)
+        let issues = DriftIssue(forge: forge, layout: layout)
+
+        var rows: [RuleHealth] = []
+        var reports: [TargetReport] = []
+        var unreachable: [String] = []
+        for repository in repositories {
+            do {
+                let report = try await session.group("\(repository)") { () async throws -> TargetReport in
+                    let inspection = try await detector.inspect(repository: repository, rules: rules)
+                    let outcome = try await issues.reconcile(repository: repository, drifted: inspection.drifted)
+                    let health = inspection.rules.map { rule in
+                        evaluator.evaluate(rule, repository: repository, failures: history.streak(repository: repository, ruleID: rule.rule.id), driftIssueURL: outcome.issue?.url)
+                    }
+                    return TargetReport(repository: repository, drifted: inspection.drifted, issue: outcome, health: health)
+                }
+                report.log(session)
+                reports.append(report)
+                rows += report.health
+            } catch {
+                unreachable.append(repository)
+                session.annotate(Annotation(.error, "\(repository): could not be checked: \(error)", title: "Drift check failed"))
+            }
+        }
+
+        let alerts = rows.flatMap(\.alerts)
+        for alert in alerts {
+            session.annotate(Annotation(alert.kind == .failure ? .error : .warning, "\(alert.targetRepository) \(alert.ruleID): \(alert.details)", title: "Sync \(alert.kind.rawValue)"))
+        }
+        let sourceRepository = try inputs.optionalString("source-repo") ?? context.environment["GITHUB_REPOSITORY"] ?? "the upstream repository"
+        let registry = DownstreamRegistry(rows: rows, sourceRepository: sourceRepository)
+        let registryURL = try inputs.optionalString("registry-path").map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("registry.md")
+        let alertsURL = try inputs.optionalString("alerts-path").map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("alerts.yaml")
+        try session.writeFile(registry.markdown, to: registryURL)
+        try session.writeFile(SyncAlert.yaml(alerts), to: alertsURL)
+        session.summarize { DriftSummary(reports: reports, registry: registry, alerts: alerts, unreachable: unreachable).write(into: &$0) }
+
+        let drifted = reports.filter { !$0.drifted.isEmpty }
+        try session.setOutput("drifted", drifted.map(\.repository).joined(separator: ","))
+        try session.setOutput("drifted-files", String(drifted.reduce(0) { $0 + $1.drifted.count }))
+        try session.setOutput("stale", rows.filter { $0.status == .stale || $0.status == .neverSynced }.map(\.rule.id).joined(separator: ","))
+        try session.setOutput("failing", rows.filter { $0.status == .failing }.map(\.rule.id).joined(separator: ","))
+        try session.setOutput("alerts", alertsURL.path)
+        try session.setOutput("registry", registryURL.path)
+        if !unreachable.isEmpty { return .failed }
+        return !drifted.isEmpty && failOnDrift ? .failed : .success
+    }
+}
+
+/// What detect-drift found in one target.
+struct TargetReport: Sendable {
+    var repository: String
+    var drifted: [DriftedFile]
+    var issue: DriftIssue.Outcome
+    var health: [RuleHealth]
+
+    func log(_ session: StepSession) {
+        let issueText: String = switch issue {
+        case .opened(let issue): "opened drift issue #\(issue.number)"
+        case .updated(let issue): "updated drift issue #\(issue.number)"
+        case .unchanged(let issue): "drift issue #\(issue.number) is up to date"
+        case .closed(let number): "closed drift issue #\(number)"
+        case .none: "no drift"
+        }
+        session.log("\(repository): \(drifted.count) drifted file\(drifted.count == 1 ? "" : "s"), \(issueText); " + health.map { "\($0.rule.id) \($0.status.rawValue)" }.joined(separator: ", "))
+    }
+}
