@@ -58,8 +58,15 @@ package struct OpenSyncPRStep: StepCommand {
             }
             results += delivered
         }
-        let selected = Set(targets.map(\.repository))
-        let blocked = plan.skippedRules.filter { $0.reason.hasPrefix("blocked by validation") && (selected.isEmpty || selected.contains($0.repository) || targets.isEmpty) }
+        // Blocked rules left the plan: the job with no target filter (or shard 0) reports them,
+        // a job with explicit targets reports its own.
+        let explicitTargets = Set(try inputs.list("targets"))
+        let shardInput = try inputs.optionalString("shard")
+        let blocked = plan.skippedRules.filter { skipped in
+            guard skipped.reason.hasPrefix("blocked by validation") else { return false }
+            if !explicitTargets.isEmpty { return explicitTargets.contains(skipped.repository) }
+            return shardInput == nil || shardInput == "0"
+        }
         results += blocked.map { TargetResult(repository: $0.repository, ruleID: $0.ruleID, status: .blocked, message: $0.reason) }
 
         let runURL = [context.environment["GITHUB_SERVER_URL"], context.environment["GITHUB_REPOSITORY"], context.environment["GITHUB_RUN_ID"]]
@@ -69,7 +76,7 @@ package struct OpenSyncPRStep: StepCommand {
             startedAt: context.now(), finishedAt: context.now(), targets: results,
             blockedRules: blocked.map { BlockedRule(ruleID: $0.ruleID, reason: $0.reason) }
         )
-        let shard = try inputs.optionalString("shard")
+        let shard = shardInput
         let resultsURL = try inputs.optionalString("results-path").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent(shard.map { "results-\($0).json" } ?? "results.json")
         try session.writeFile(String(decoding: try report.encoded(), as: UTF8.self), to: resultsURL)
