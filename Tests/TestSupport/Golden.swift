@@ -3,9 +3,11 @@ import Testing
 
 /// Golden files for rendered output: compared byte for byte; `RECORD_SNAPSHOTS=1` rewrites them.
 package enum Golden {
-    /// `folder` is the test file's sibling `Golden/` folder: pass `#filePath`.
-    package static func check(_ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) {
-        let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    /// The golden file `name` in `folder`, by default the `Golden/` folder beside the calling test file.
+    package static func check(
+        _ actual: String, named name: String, in folder: URL? = nil, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let folder = folder ?? URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden")
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -24,21 +24,15 @@ package struct WorkflowCommand: Sendable, Equatable {
 
     /// Escapes a message: `%`, CR and LF.
     package static func escapeData(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escape(value, alsoColonAndComma: false)
     }
 
     /// Escapes a property value: the message escapes plus `:` and `,`.
     package static func escapeProperty(_ value: String) -> String {
+        escape(value, alsoColonAndComma: true)
+    }
+
+    private static func escape(_ value: String, alsoColonAndComma: Bool) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
         for scalar in value.unicodeScalars {
@@ -46,8 +40,8 @@ package struct WorkflowCommand: Sendable, Equatable {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where alsoColonAndComma: out += "%3A"
+            case "," where alsoColonAndComma: out += "%2C"
             default: out.unicodeScalars.append(scalar)
             }
         }

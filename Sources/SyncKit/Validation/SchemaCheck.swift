@@ -83,8 +83,14 @@ package struct SchemaCheck: Sendable {
             return
         }
         for node in nodes {
-            outcome.parsed += 1
-            validate(JSONValue(yaml: node), sourcePath: sourcePath, line: { pointer in (Self.line(of: pointer, in: node) ?? 1) + lineOffset }, into: &outcome)
+            var conversion = YAMLJSONConversion()
+            do {
+                let value = try conversion.convert(node)
+                outcome.parsed += 1
+                validate(value, sourcePath: sourcePath, line: { pointer in (conversion.line(of: pointer) ?? 1) + lineOffset }, into: &outcome)
+            } catch {
+                outcome.problems.append(Problem(line: (error.line ?? 1) + lineOffset, message: "YAML cannot be checked as JSON: \(error.message)"))
+            }
         }
     }
 
@@ -122,23 +128,5 @@ package struct SchemaCheck: Sendable {
                 outcome.problems.append(Problem(line: line(JSONPointer()), message: "the schema does not compile: \(error)"))
             }
         }
-    }
-
-    /// The line of the YAML node a pointer names (the closest existing ancestor).
-    static func line(of pointer: JSONPointer, in node: Node) -> Int? {
-        var current = node
-        for token in pointer.tokens {
-            switch current {
-            case .mapping(let mapping):
-                guard let next = mapping.first(where: { $0.key.scalar?.string == token })?.value else { return current.mark?.line }
-                current = next
-            case .sequence(let sequence):
-                guard let index = Int(token), sequence.indices.contains(index) else { return current.mark?.line }
-                current = sequence[index]
-            default:
-                return current.mark?.line
-            }
-        }
-        return current.mark?.line
     }
 }

@@ -39,7 +39,7 @@ struct GovernanceAuditStepTests {
         #expect(report["policies"] == [".github/flash-sync/policy.yml", ".github/flash-sync/base.yml"])
         #expect(report["exempted"]?.arrayValue?.count == 1)
         #expect(report["findings"]?.arrayValue?.first?["remediation"] == "Add a LICENSE file at the repository root.")
-        try Golden.check(result.summary, against: "governance-audit-summary.md")
+        Golden.check(result.summary, named: "governance-audit-summary.md", in: SharedFixtures.repositoryFile("Tests/GovernanceTests/Golden"))
     }
 
     @Test("the example upstream repository passes its own policy")

@@ -13,6 +13,11 @@ struct RuleSchemaTests {
         return try SchemaCompiler().compile(try JSONParser.parse(text))
     }
 
+    static func json(_ node: Node) throws -> JSONValue {
+        var conversion = YAMLJSONConversion()
+        return try conversion.convert(node)
+    }
+
     static let exampleRules: [String] = {
         let folder = SharedFixtures.repositoryFile("examples/upstream/core/orchestrator/distribution/rules")
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
@@ -22,7 +27,7 @@ struct RuleSchemaTests {
     func examplesPass(_ name: String) throws {
         let url = SharedFixtures.repositoryFile("examples/upstream/core/orchestrator/distribution/rules/\(name)")
         let node = try #require(try Yams.compose(yaml: try String(contentsOf: url, encoding: .utf8)))
-        let result = try Self.schema().validate(JSONValue(yaml: node))
+        let result = try Self.schema().validate(try Self.json(node))
         #expect(result.isValid, "\(result.errors.map(\.message))")
     }
 
@@ -35,6 +40,6 @@ struct RuleSchemaTests {
     ])
     func refused(_ yaml: String) throws {
         let node = try #require(try Yams.compose(yaml: yaml))
-        #expect(!(try Self.schema().validate(JSONValue(yaml: node)).isValid))
+        #expect(!(try Self.schema().validate(try Self.json(node)).isValid))
     }
 }

@@ -1,14 +1,15 @@
 import JSONSchema
-import SyncKit
 import Yams
 
 /// A YAML document as a JSON value for JSON Schema validation, with the line of every value so
 /// a schema error points at its line. Plain scalars take their YAML 1.2 core type (int, float,
 /// bool, null); quoted scalars are strings.
-struct YAMLJSONConversion {
-    private(set) var lines: [String: Int] = [:]
+package struct YAMLJSONConversion {
+    private(set) package var lines: [String: Int] = [:]
 
-    mutating func convert(_ node: Node, at pointer: JSONPointer = JSONPointer()) throws(ConfigError) -> JSONValue {
+    package init() {}
+
+    package mutating func convert(_ node: Node, at pointer: JSONPointer = JSONPointer()) throws(ConfigError) -> JSONValue {
         if let line = node.mark?.line { lines[pointer.description] = line }
         switch node {
         case .scalar(let scalar):
@@ -34,7 +35,7 @@ struct YAMLJSONConversion {
     }
 
     /// The line of the value at `pointer`, or of its nearest parent that has one.
-    func line(of pointer: JSONPointer) -> Int? {
+    package func line(of pointer: JSONPointer) -> Int? {
         var tokens = pointer.tokens
         while true {
             if let line = lines[JSONPointer(tokens: tokens).description] { return line }
