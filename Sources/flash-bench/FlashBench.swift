@@ -6,6 +6,7 @@ enum FlashBench {
     static let areas: [String: @Sendable ([String]) throws -> Void] = [
         "secrets": SecretScanBench.run,
         "glyphs": GlyphBench.run,
+        "links": LinkCheckBench.run,
         "merge": { try MergeBench.run(["merge"] + $0) },
         "merge-files": { try MergeBench.run(["merge-files"] + $0) },
     ]
