@@ -9,9 +9,26 @@ package struct LinkCheck: Sendable {
     /// Markdown text of files whose content is known, by target path, for fragment checks.
     package var documents: [String: String]
 
+    /// Every folder of the tree, so a link to a folder resolves without scanning the tree.
+    private let folders: Set<String>
+    /// Anchors of every known document, computed once and shared by every file's check.
+    private let anchorsByDocument: [String: Set<String>]
+
     package init(tree: Set<String>, documents: [String: String]) {
         self.tree = tree
         self.documents = documents
+        var folders = Set<String>()
+        for path in tree {
+            var folder = Substring(path)
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        self.folders = folders
+        let paths = Array(documents.keys)
+        let anchors = paths.concurrentMap { path in Set(MarkdownDocument(documents[path]!).anchors().map(\.name)) }
+        anchorsByDocument = Dictionary(uniqueKeysWithValues: zip(paths, anchors))
     }
 
     package struct Broken: Sendable, Equatable {
@@ -24,13 +41,9 @@ package struct LinkCheck: Sendable {
     package func check(_ text: String, at path: String) -> [Broken] {
         let document = MarkdownDocument(text)
         var broken: [Broken] = []
-        var anchorCache: [String: Set<String>] = [:]
         func anchors(of target: String) -> Set<String>? {
-            if let cached = anchorCache[target] { return cached }
-            guard let text = target == path ? text : documents[target] else { return nil }
-            let names = Set(MarkdownDocument(text).anchors().map(\.name))
-            anchorCache[target] = names
-            return names
+            if target == path, documents[path] != text { return Set(document.anchors().map(\.name)) }
+            return anchorsByDocument[target]
         }
         for link in document.links {
             guard link.kind != .reference, link.kind != .imageReference, let destination = link.destination?.trimmingCharacters(in: .whitespaces) else { continue }
@@ -48,8 +61,7 @@ package struct LinkCheck: Sendable {
                     continue
                 }
                 target = resolved
-                let isFolder = decoded.hasSuffix("/") || tree.contains { $0.hasPrefix(resolved + "/") }
-                guard tree.contains(resolved) || isFolder else {
+                guard tree.contains(resolved) || folders.contains(resolved) || (decoded.hasSuffix("/") && resolved.isEmpty) else {
                     broken.append(Broken(destination: destination, line: link.position.line, column: link.position.column, reason: "\(resolved) does not exist in the target after the sync"))
                     continue
                 }
