@@ -9,8 +9,13 @@ package enum StepCatalog {
     package static let all: [StepDefinition] = [
         ValidateSecretsStep.definition,
         GovernanceAuditStep.definition,
+        RenderGlyphsStep.definition,
         PlanSyncStep.definition,
         ValidateSyncStep.definition,
+        OpenSyncPRStep.definition,
+        NotifyStep.definition,
+        DetectDriftStep.definition,
+        RollbackSyncStep.definition,
     ]
 
     /// The definition of the step with this name, if flash-sync has one.

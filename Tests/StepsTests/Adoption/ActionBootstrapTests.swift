@@ -136,8 +136,11 @@ struct ActionBootstrapTests {
     }
 
     @Test("the steps input selects steps of the chain and refuses others", arguments: [
-        ("all", ["validate-secrets", "governance-audit", "test-command", "plan-sync", "validate-sync"]),
+        // `all` is the sync in one job: detect-drift and rollback-sync run only when named.
+        ("all", ["validate-secrets", "governance-audit", "render-glyphs", "test-command", "plan-sync", "validate-sync", "open-sync-pr", "notify"]),
         (" plan-sync ,\nvalidate-sync ", ["plan-sync", "validate-sync"]),
+        ("rollback-sync", ["rollback-sync"]),
+        ("detect-drift,notify", ["detect-drift", "notify"]),
         ("plan-sync,deploy", nil),
         ("", nil),
     ] as [(String, [String]?)])
