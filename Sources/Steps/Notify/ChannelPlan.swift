@@ -80,7 +80,7 @@ struct ChannelPlan {
         // GitHub status issue
         if try inputs.bool("github-issue") {
             let repository = try inputs.optionalString("issue-repo") ?? results.sourceRepository
-            guard RepositoryName.isValid(repository) else {
+            guard RepositoryNames.isValid(repository) else {
                 throw InputError.invalid("issue-repo", reason: "'\(repository)' is not a repository name (owner/name).")
             }
             let token = environment["GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }

@@ -95,7 +95,7 @@ package struct ValidateSecretsStep: StepCommand {
         for target in try session.inputs.list("target-repos") where !repositories.contains(where: { $0.name == target }) {
             repositories.append((target, true))
         }
-        for (name, _) in repositories where !RepositoryName.isValid(name) {
+        for (name, _) in repositories where !RepositoryNames.isValid(name) {
             throw StepFailure(.misconfigured, "'\(name)' is not a repository name (owner/name).")
         }
         guard !repositories.isEmpty else {
@@ -113,13 +113,5 @@ package struct ValidateSecretsStep: StepCommand {
             session.annotate(Annotation(.error, "\(item.repository): \(item.note)", title: "Repository access"))
         }
         return (result.access, result.token, nil)
-    }
-}
-
-/// `owner/name` as GitHub allows it.
-package enum RepositoryName {
-    package static func isValid(_ name: String) -> Bool {
-        name.range(of: #"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"#, options: .regularExpression) != nil
-            && !name.hasSuffix("/.") && !name.hasSuffix("/..")
     }
 }
