@@ -53,13 +53,26 @@ package enum RollbackValidation {
         guard let (state, contents) = state else {
             return RollbackCheck(check: .checksum, status: .skipped, details: "no sync state after the rollback: nothing to compare", findings: [])
         }
-        let findings = state.files.keys.sorted().compactMap { path -> String? in
-            guard let data = contents[path] else { return "\(path): missing after the rollback, but the restored state lists it" }
+        // The rollback restores the tree as it was before the sync, so a file that differs from the
+        // restored state was already edited downstream then: drift that comes back, not damage.
+        var missing: [String] = []
+        var drifted: [String] = []
+        for path in state.files.keys.sorted() {
+            guard let data = contents[path] else {
+                missing.append("\(path): missing after the rollback, but the restored state lists it")
+                continue
+            }
             let actual = Checksum.sha256Hex(data)
-            return actual == state.files[path]!.sha256 ? nil : "\(path): sha256 \(actual.prefix(12)) differs from the restored state's \(state.files[path]!.sha256.prefix(12))"
+            if actual != state.files[path]!.sha256 {
+                drifted.append("\(path): sha256 \(actual.prefix(12)) differs from the restored state's \(state.files[path]!.sha256.prefix(12)): it was edited downstream before this sync (drift), and is restored as it was; detect-drift will report it")
+            }
         }
-        return RollbackCheck(check: .checksum, status: findings.isEmpty ? .pass : .fail,
-                             details: findings.isEmpty ? "\(state.files.count) file\(state.files.count == 1 ? "" : "s") match the \(state.version) sync state" : "\(findings.count) file\(findings.count == 1 ? "" : "s") differ from the restored state",
-                             findings: findings)
+        let findings = missing + drifted
+        let status: CheckStatus = !missing.isEmpty ? .fail : (drifted.isEmpty ? .pass : .warn)
+        let details = findings.isEmpty
+            ? "\(state.files.count) file\(state.files.count == 1 ? "" : "s") match the \(state.version) sync state"
+            : [missing.isEmpty ? nil : "\(missing.count) listed file\(missing.count == 1 ? "" : "s") missing",
+               drifted.isEmpty ? nil : "\(drifted.count) file\(drifted.count == 1 ? "" : "s") restored with earlier downstream edits (drift)"].compactMap { $0 }.joined(separator: "; ")
+        return RollbackCheck(check: .checksum, status: status, details: details, findings: findings)
     }
 }

@@ -59,9 +59,10 @@ package struct RollbackSyncStep: StepCommand {
         }
         session.log("Reverted \(outcome.reverted.merge.id) (\(ruleID) \(outcome.reverted.version)) on \(outcome.branch): \(outcome.restored.count) file\(outcome.restored.count == 1 ? "" : "s"); restored to: \(outcome.restoredTo).")
         session.log("Rollback pull request #\(outcome.pullRequest.number) \(outcome.pullRequest.url); upstream issue #\(outcome.issue.number) \(outcome.issue.url).")
-        for check in outcome.checks where check.status == .fail {
+        for check in outcome.checks where check.status == .fail || check.status == .warn {
             for finding in check.findings {
-                session.annotate(Annotation(.error, "\(repository): \(finding)", title: "Reverted state fails \(check.check.title.lowercased())"))
+                session.annotate(Annotation(check.status == .fail ? .error : .warning, "\(repository): \(finding)",
+                                            title: "Reverted state \(check.status == .fail ? "fails" : "warns on") \(check.check.title.lowercased())"))
             }
         }
         session.summarize { RollbackSummary(repository: repository, outcome: outcome).write(into: &$0) }
