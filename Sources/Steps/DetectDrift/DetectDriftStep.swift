@@ -39,7 +39,7 @@ package struct DetectDriftStep: StepCommand {
         let context = session.context
         let inputs = session.inputs
         let ruleSet = try MonitoringInputs.loadRules(session)
-        let layout = SyncLayout(namespace: ruleSet.settings.namespace, sourceRoot: ruleSet.settings.sourceRoot)
+        let layout = ruleSet.settings.layout
         let selected = try inputs.list("target-repos")
         let failOnDrift = try inputs.bool("fail-on-drift")
         let rules = ruleSet.rules.filter { selected.isEmpty || selected == ["all"] || selected.contains($0.targetRepository) }

@@ -102,7 +102,7 @@ package struct PlanSyncStep: StepCommand {
 
     private func loadStates(_ session: StepSession, rules: RuleSet) async throws -> [String: TargetState] {
         if try session.inputs.optionalString("forge") != nil {
-            let reader = StateReader(forge: try ForgeSelection.make(session), layout: SyncLayout(namespace: rules.settings.namespace, sourceRoot: rules.settings.sourceRoot))
+            let reader = StateReader(forge: try ForgeSelection.make(session), layout: rules.settings.layout)
             var states: [String: TargetState] = [:]
             for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
                 do {

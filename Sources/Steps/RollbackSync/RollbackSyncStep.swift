@@ -45,7 +45,7 @@ package struct RollbackSyncStep: StepCommand {
         if let path = try inputs.optionalString("settings"), FileManager.default.fileExists(atPath: context.url(forPath: path).path) {
             settings = try SyncSettings.parse(try ConfigFile.read(context.url(forPath: path), shownAs: path), file: path)
         }
-        let rollback = SyncRollback(forge: try ForgeSelection.make(session), layout: SyncLayout(namespace: settings.namespace, sourceRoot: settings.sourceRoot))
+        let rollback = SyncRollback(forge: try ForgeSelection.make(session), layout: settings.layout)
         let request = RollbackRequest(
             repository: repository, ruleID: ruleID, version: try inputs.optionalString("version"), reason: reason, sourceRepository: source,
             loggedBy: context.environment["GITHUB_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator", force: try inputs.bool("force"),

@@ -28,10 +28,8 @@ package struct SyncSettings: Sendable, Equatable {
 
     package init() {}
 
-    package var overridesFolder: String { ".\(namespace)-overrides/" }
-    package var stateFolder: String { ".\(namespace)-sync-state/" }
-    package var syncLabel: String { "\(namespace)-sync" }
-    package var conflictLabel: String { "\(namespace)-conflict" }
+    /// Folders, labels and branch prefix of the namespace in downstream repositories.
+    package var layout: SyncLayout { SyncLayout(namespace: namespace, sourceRoot: sourceRoot) }
     package var versionKey: String { "\(namespace)_version" }
 
     /// The sync branch for a rule at a version (`v2.4.0` and `2.4.0` give the same branch).
