@@ -184,6 +184,20 @@ struct ActionsRuntimeConformanceTests {
         #expect(summary.contains("| error | a.md:12 | e12 |"))
     }
 
+    @Test("outside Actions an annotation is a readable line, and none is held back")
+    func annotationsOutsideActions() {
+        let log = CapturedLog()
+        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: []),
+                                  context: StepContext(environment: [:], workingDirectory: URL(fileURLWithPath: "/tmp"), log: log))
+        for index in 1...12 { session.annotate(Annotation(.error, "e\(index)", title: "T", file: "rules/a.yaml", line: index, column: 3)) }
+        session.annotate(Annotation(.warning, "no file"))
+        #expect(log.lines.first == "error: rules/a.yaml:1:3: e1")
+        #expect(log.lines.filter { $0.hasPrefix("error: ") }.count == 12)
+        #expect(log.lines.contains("warning: no file"))
+        #expect(!log.text.contains("::"))
+        #expect(session.overflowAnnotations.isEmpty)
+    }
+
     @Test("annotation messages are cut at the vector's limit")
     func annotationMessageLimit() {
         let limit = Self.limits["annotationMessageChars"] as! Int

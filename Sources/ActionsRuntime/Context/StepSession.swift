@@ -92,10 +92,16 @@ package final class StepSession: @unchecked Sendable {
     // MARK: Annotations
 
     /// Emits at most ten annotations of each kind; the rest are counted and listed in the summary.
+    /// Outside Actions nobody turns workflow commands into annotations, so each one is a plain
+    /// `error: file:line:col: message` line instead, and none is held back.
     package func annotate(_ annotation: Annotation) {
         var safe = annotation
         safe.message = redact(annotation.message)
         safe.title = annotation.title.map(redact)
+        guard context.isInActions else {
+            log("\(safe.kind.rawValue): \(safe.location.map { $0 + ": " } ?? "")\(safe.message)")
+            return
+        }
         let shouldEmit = lock.withLock {
             let count = emitted[safe.kind, default: 0]
             guard count < Self.annotationsPerKind else {
