@@ -33,9 +33,13 @@ struct RuleDelivery {
         }
         let pulls = try await forge.openPullRequests(repository, headPrefix: layout.branchPrefix)
         let open = pulls.first { $0.head == rule.branch }
-        if let existing, existing.parents == [baseHead.id], try await sameChanges(existing.id, work.changes) {
+        // A branch that already holds this content needs no commit; without an open pull request
+        // (an earlier run stopped between the push and the PR) it still gets one.
+        var branchReady = false
+        if let existing, existing.parents == [baseHead.id] { branchReady = try await sameChanges(existing.id, work.changes) }
+        if branchReady, open != nil {
             return result(.unchanged, pullRequest: open, counts: work.counts, conflicts: work.conflictRanges, drifted: work.drifted,
-                          message: open == nil ? "the sync branch already holds this content" : "the open pull request already holds this content")
+                          message: "the open pull request already holds this content")
         }
         let title = PullRequestBody.title(namespace: layout.namespace, specName: work.specName, version: context.plan.version)
         if context.dryRun {
@@ -44,7 +48,9 @@ struct RuleDelivery {
         }
         let message = "\(title)\n\nSync rule \(rule.ruleID) at \(context.plan.version) from \(context.plan.sourceRepository)"
             + (context.plan.sourceCommit.map { "@\($0.prefix(12))" } ?? "") + ".\n\n\(DeliveryContext.trailer)\nSync-Rule: \(rule.ruleID)\nSync-Version: \(context.plan.version)"
-        _ = try await forge.commit(repository, CommitRequest(branch: rule.branch, parent: baseHead.id, message: message, changes: work.changes))
+        if !branchReady {
+            _ = try await forge.commit(repository, CommitRequest(branch: rule.branch, parent: baseHead.id, message: message, changes: work.changes))
+        }
 
         let labels = Array(Set([layout.syncLabel, "auto-generated"] + rule.labels + (work.conflictRanges.isEmpty ? [] : [layout.conflictLabel]))).sorted()
         let reviewers = Reviewers.resolve(codeOwners: work.codeOwners, changed: work.fileChanges.map(\.path), extra: rule.reviewers)

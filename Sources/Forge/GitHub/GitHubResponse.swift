@@ -19,7 +19,10 @@ package struct GitHubResponse: Sendable {
     /// The `message` field of an error body, when there is one.
     package var errorMessage: String? {
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
-        return object["message"] as? String
+        let details = (object["errors"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
+        let message = object["message"] as? String
+        guard !details.isEmpty else { return message }
+        return ([message].compactMap { $0 } + details).joined(separator: ": ")
     }
 
     package func decode<T: Decodable>(_ type: T.Type) throws -> T {

@@ -91,15 +91,12 @@ package struct RepositoryAccessProbe: Sendable {
                     access.status = .unreachable
                     access.note = "unexpected status \(response.status)"
                 }
-            } catch let error as GitHubError {
+            } catch {
                 switch error {
                 case .badCredentials, .forbidden: access.status = .denied
                 default: access.status = .unreachable
                 }
                 access.note = error.description
-            } catch {
-                access.status = .unreachable
-                access.note = "\(error)"
             }
             results.append(access)
         }

@@ -22,7 +22,7 @@ package struct DetectDriftStep: StepCommand {
             InputSpec("registry-path", "Where to write the downstream registry (Markdown) to commit upstream. Default: RUNNER_TEMP/flash-sync/registry.md.", kind: .path, default: ""),
             InputSpec("alerts-path", "Where to write the sync_alert entries (YAML). Default: RUNNER_TEMP/flash-sync/alerts.yaml.", kind: .path, default: ""),
             InputSpec("fail-on-drift", "Exit 1 when any target has drifted (by default drift is reported, and the step passes).", kind: .boolean, default: "false"),
-        ],
+        ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("drifted", "Comma-separated targets with drifted files (empty: none)."),
             OutputSpec("drifted-files", "Number of drifted files across the targets."),
@@ -30,7 +30,8 @@ package struct DetectDriftStep: StepCommand {
             OutputSpec("failing", "Comma-separated rule ids with more consecutive failures than allowed."),
             OutputSpec("alerts", "Path of the alerts file (YAML list of sync_alert)."),
             OutputSpec("registry", "Path of the downstream registry (Markdown)."),
-        ]
+        ],
+        secretVariables: [ForgeSelection.tokenVariable]
     )
 
     package init() {}
@@ -45,6 +46,7 @@ package struct DetectDriftStep: StepCommand {
         let rules = ruleSet.rules.filter { selected.isEmpty || selected == ["all"] || selected.contains($0.targetRepository) }
         let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
         let forge = try ForgeSelection.make(session)
+        defer { ForgeSelection.report(forge, session) }
         let history = FailureHistory(runs: try MonitoringInputs.loadHistory(session))
         let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
                                         releaseTags: MonitoringInputs.releaseTags(session), overridesFolder: layout.overridesFolder)

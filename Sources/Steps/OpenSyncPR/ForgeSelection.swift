@@ -2,16 +2,25 @@ import ActionsRuntime
 import Forge
 import Foundation
 
-/// The `forge` input: `local:DIR` for the local forge (bare repositories and a ledger in DIR).
+/// The `forge` input and the GitHub forge's settings, shared by every step that reaches targets.
 enum ForgeSelection {
     static let input = InputSpec(
-        "forge", "Where target repositories live: `local:DIR` (bare git repositories DIR/<owner>/<name>.git and DIR/ledger.json: the demo, replays, tests).",
-        default: "local:.flash-sync/forge"
+        "forge", "Where target repositories live: `github` (the API at GITHUB_API_URL, GITHUB_GRAPHQL_URL, with GITHUB_TOKEN) or `local:DIR` (bare git repositories DIR/<owner>/<name>.git and DIR/ledger.json: the demo, replays, tests).",
+        default: "github"
     )
+
+    /// The GitHub forge's knobs, declared by every step that takes `forge`.
+    static let githubInputs = [
+        InputSpec("github-request-budget", "Most GitHub API requests this job may send (retries included); 0 for no limit but the rate limit. Targets left when it is spent fail with a clear message.", kind: .number, default: "0"),
+        InputSpec("github-write-interval", "Seconds between two mutating GitHub requests of this job (GitHub asks for at least 1).", default: "1"),
+        InputSpec("github-cache", "Folder for ETags and git objects read from GitHub, so unchanged reads come back 304 (keep it with actions/cache). Default: RUNNER_TEMP/flash-sync/github-cache.", kind: .path, default: ""),
+    ]
+
+    static let tokenVariable = "GITHUB_TOKEN"
 
     static func make(_ session: StepSession) throws -> any Forge {
         let value = try session.inputs.string("forge")
-        guard !value.isEmpty else { throw StepFailure(.misconfigured, "No forge given: set forge to local:DIR.") }
+        guard !value.isEmpty else { throw StepFailure(.misconfigured, "No forge given: set forge to github or local:DIR.") }
         if value.hasPrefix("local:") {
             let path = String(value.dropFirst("local:".count))
             guard !path.isEmpty else { throw StepFailure(.misconfigured, "forge 'local:' needs a folder: local:DIR.") }
@@ -22,6 +31,59 @@ enum ForgeSelection {
             }
             return LocalForge(root: url)
         }
-        throw StepFailure(.misconfigured, "forge '\(value)' is not supported by this version: use local:DIR. (The GitHub forge is not part of this build.)")
+        guard value == "github" else {
+            throw StepFailure(.misconfigured, "forge '\(value)' is not a forge: use github or local:DIR.")
+        }
+        return try github(session)
+    }
+
+    private static func github(_ session: StepSession) throws -> GitHubForge {
+        let environment = session.context.environment
+        guard let token = environment[tokenVariable], !token.isEmpty else {
+            throw StepFailure(.misconfigured, "forge github needs a token in \(tokenVariable) (the action's token input): a GitHub App token or a fine-grained token with contents, pull-requests and issues write on the targets.")
+        }
+        let inputs = session.inputs
+        let budget = try inputs.integer("github-request-budget", in: 0...10_000_000)
+        let text = try inputs.string("github-write-interval")
+        guard let interval = Double(text), interval >= 0, interval <= 60 else {
+            throw StepFailure(.misconfigured, "github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
+        }
+        let folder = try inputs.optionalString("github-cache").map(session.context.url(forPath:))
+            ?? session.context.scratchDirectory.appendingPathComponent("github-cache")
+        let client: GitHubClient
+        do {
+            client = try GitHubClient(
+                apiURL: environment["GITHUB_API_URL"] ?? "https://api.github.com", graphQLURL: environment["GITHUB_GRAPHQL_URL"], token: token,
+                meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval)
+            )
+        } catch {
+            throw StepFailure(.misconfigured, error.description)
+        }
+        let cache: ResponseCache
+        do {
+            cache = try ResponseCache(folder: folder)
+        } catch {
+            session.log("warning: cannot use \(folder.path) as the GitHub cache (\(error)); reads are not cached across runs.")
+            cache = try ResponseCache()
+        }
+        return GitHubForge(client: client, cache: cache)
+    }
+
+    /// The calls a GitHub forge made, and what it could not do but did not fail on, in the log and summary.
+    static func report(_ forge: any Forge, _ session: StepSession) {
+        guard let github = forge as? GitHubForge else { return }
+        for notice in github.notices { session.annotate(Annotation(.warning, notice, title: "GitHub")) }
+        let usage = github.usage
+        session.log("GitHub API: " + usage.line)
+        session.summarize { summary in
+            summary.heading("GitHub API calls", level: 3)
+            var rows = [
+                ["requests", String(usage.requests)], ["reads", String(usage.reads)], ["not modified (304)", String(usage.notModified)],
+                ["mutating", String(usage.mutating)], ["cached git objects", String(usage.cacheHits)], ["retries", String(usage.retries)],
+                ["rate-limit waits", "\(usage.rateLimitWaits) (\(Int(usage.rateLimitWaitSeconds.rounded())) s)"],
+            ]
+            if let remaining = usage.rateLimitRemaining, let limit = usage.rateLimitLimit { rows.append(["rate limit left", "\(remaining) of \(limit)"]) }
+            summary.table(["", "count"], rows)
+        }
     }
 }

@@ -20,12 +20,13 @@ package struct OpenSyncPRStep: StepCommand {
             InputSpec("force", "Replace sync branches that were edited by hand.", kind: .boolean, default: "false"),
             InputSpec("dry-run", "Work everything out and report it, but write nothing.", kind: .boolean, default: "false"),
             InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: ""),
-        ],
+        ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("pull-requests", "JSON list of {repository, rule, number, url, status} for the PRs opened or updated."),
             OutputSpec("conflicts", "Number of conflicts left with markers for a human."),
             OutputSpec("results", "Path of the results JSON (what happened per target and rule), read by notify."),
-        ]
+        ],
+        secretVariables: [ForgeSelection.tokenVariable]
     )
 
     package init() {}
@@ -37,6 +38,7 @@ package struct OpenSyncPRStep: StepCommand {
             ?? context.scratchDirectory.appendingPathComponent("plan/validated-plan.json")
         let plan = try ValidationInputs.loadPlan(planURL)
         let forge = try ForgeSelection.make(session)
+        defer { ForgeSelection.report(forge, session) }
         let targets = try selectedTargets(plan, session: session)
         let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
         let changelog = try changelogText(plan, session: session)

@@ -19,16 +19,17 @@ package struct PlanSyncStep: StepCommand {
             InputSpec("version", "Release version to stamp. Default: the release tag, or the latest version tag (with +SHA when HEAD is past it).", default: ""),
             InputSpec("max-shards", "Most shards in the matrix; targets are balanced by file count.", kind: .number, default: "4"),
             InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}), instead of reading it from the forge.", kind: .path, default: ""),
-            InputSpec("forge", "Read each target's sync state from this forge (`local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
+            InputSpec("forge", "Read each target's sync state from this forge (`github` or `local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
             InputSpec("source-repo", "The upstream repository (owner/name). Default: GITHUB_REPOSITORY.", default: ""),
             InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: ""),
-        ],
+        ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("plan", "Path of plan.json (contents in blobs/ beside it, by SHA-256)."),
             OutputSpec("matrix", "{\"include\":[{\"shard\":\"0\",\"targets\":\"org/a,org/b\"}]} for strategy.matrix."),
             OutputSpec("targets", "Comma-separated targets that have something to sync."),
             OutputSpec("has-changes", "true when any target has a file to write or an orphan to consider."),
-        ]
+        ],
+        secretVariables: [ForgeSelection.tokenVariable]
     )
 
     package init() {}
@@ -102,7 +103,9 @@ package struct PlanSyncStep: StepCommand {
 
     private func loadStates(_ session: StepSession, rules: RuleSet) async throws -> [String: TargetState] {
         if try session.inputs.optionalString("forge") != nil {
-            let reader = StateReader(forge: try ForgeSelection.make(session), layout: rules.settings.layout)
+            let forge = try ForgeSelection.make(session)
+            defer { ForgeSelection.report(forge, session) }
+            let reader = StateReader(forge: forge, layout: rules.settings.layout)
             var states: [String: TargetState] = [:]
             for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
                 do {

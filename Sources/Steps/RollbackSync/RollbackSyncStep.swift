@@ -18,14 +18,15 @@ package struct RollbackSyncStep: StepCommand {
             InputSpec("settings", "Settings file, for the namespace (branch, labels, state folder).", kind: .path, default: ".github/flash-sync/settings.yml"),
             ForgeSelection.input,
             InputSpec("force", "Roll back even when later commits changed the same files (their changes to those files are undone too).", kind: .boolean, default: "false"),
-        ],
+        ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("reverted", "The merge commit that was reverted."),
             OutputSpec("pull-request", "URL of the rollback pull request."),
             OutputSpec("issue", "URL of the upstream issue."),
             OutputSpec("branch", "The rollback branch."),
             OutputSpec("validation", "pass or fail: the validation of the reverted state."),
-        ]
+        ],
+        secretVariables: [ForgeSelection.tokenVariable]
     )
 
     package init() {}
@@ -45,7 +46,9 @@ package struct RollbackSyncStep: StepCommand {
         if let path = try inputs.optionalString("settings"), FileManager.default.fileExists(atPath: context.url(forPath: path).path) {
             settings = try SyncSettings.parse(try ConfigFile.read(context.url(forPath: path), shownAs: path), file: path)
         }
-        let rollback = SyncRollback(forge: try ForgeSelection.make(session), layout: settings.layout)
+        let forge = try ForgeSelection.make(session)
+        defer { ForgeSelection.report(forge, session) }
+        let rollback = SyncRollback(forge: forge, layout: settings.layout)
         let request = RollbackRequest(
             repository: repository, ruleID: ruleID, version: try inputs.optionalString("version"), reason: reason, sourceRepository: source,
             loggedBy: context.environment["GITHUB_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator", force: try inputs.bool("force"),

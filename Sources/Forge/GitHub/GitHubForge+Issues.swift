@@ -1,0 +1,58 @@
+import Foundation
+
+extension GitHubForge {
+    package func openIssues(_ repository: String, label: String) async throws -> [ForgeIssue] {
+        let path = try base(repository) + "/issues?state=open&sort=created&direction=asc&labels=" + Self.escape(query: label)
+        let listed = try await pages(path, as: GitHubPayload.Issue.self) ?? []
+        return listed.filter { $0.pullRequest == nil }.map(Self.issue)
+    }
+
+    package func createIssue(_ repository: String, title: String, body: String, labels: [String]) async throws -> ForgeIssue {
+        let path = try base(repository) + "/issues"
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                return Self.issue(try await write("POST", path, ["title": title, "body": body, "labels": labels], as: GitHubPayload.Issue.self, replay: .lookFirst))
+            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
+                // The answer was lost: the issue may exist already. Look before asking again.
+                if let label = labels.first, let made = try await openIssues(repository, label: label).last(where: { $0.title == title && $0.body == body }) {
+                    return made
+                }
+                await client.backoff(afterAttempt: attempts)
+            }
+        }
+    }
+
+    package func updateIssue(_ repository: String, number: Int, title: String, body: String) async throws -> ForgeIssue {
+        Self.issue(try await write("PATCH", try base(repository) + "/issues/\(number)", ["title": title, "body": body], as: GitHubPayload.Issue.self))
+    }
+
+    package func closeIssue(_ repository: String, number: Int, comment: String) async throws {
+        try await commentOnce(repository, number: number, comment)
+        _ = try await write("PATCH", try base(repository) + "/issues/\(number)", ["state": "closed", "state_reason": "completed"], as: GitHubPayload.Issue.self)
+    }
+
+    /// Comments on an issue or pull request; after a lost answer, checks the comment is not there
+    /// already before sending it again.
+    func commentOnce(_ repository: String, number: Int, _ text: String) async throws {
+        let path = try base(repository) + "/issues/\(number)/comments"
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                _ = try await write("POST", path, ["body": text], as: GitHubPayload.Comment.self, replay: .lookFirst)
+                return
+            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
+                let recent = try await pages(path + "?sort=created&direction=desc", as: GitHubPayload.Comment.self, limit: 30) ?? []
+                if recent.contains(where: { $0.body == text }) { return }
+                await client.backoff(afterAttempt: attempts)
+            }
+        }
+    }
+
+    static func issue(_ issue: GitHubPayload.Issue) -> ForgeIssue {
+        ForgeIssue(number: issue.number, url: issue.htmlURL, title: issue.title, body: issue.body ?? "", labels: (issue.labels ?? []).map(\.name),
+                   state: issue.state, comments: [])
+    }
+}
