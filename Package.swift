@@ -86,8 +86,9 @@ targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }
 
-// Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools.
-targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs"]))
+// Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools;
+// the GitHub forge's against the fake GitHub server of TestSupport.
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Steps", "TestSupport"]))
 
 // MARK: - Tests
 

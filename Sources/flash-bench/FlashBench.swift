@@ -11,10 +11,19 @@ enum FlashBench {
         "merge-files": { try MergeBench.run(["merge-files"] + $0) },
     ]
 
-    static func main() {
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "github" {
+            do {
+                try await GitHubBench.run(Array(arguments.dropFirst()))
+            } catch {
+                FileHandle.standardError.write(Data("flash-bench github: \(error)\n".utf8))
+                exit(2)
+            }
+            return
+        }
         guard let area = arguments.first, let run = areas[area] else {
-            FileHandle.standardError.write(Data("usage: flash-bench \(areas.keys.sorted().joined(separator: "|")) ARGS...\n".utf8))
+            FileHandle.standardError.write(Data("usage: flash-bench \((areas.keys + ["github"]).sorted().joined(separator: "|")) ARGS...\n".utf8))
             exit(2)
         }
         do {

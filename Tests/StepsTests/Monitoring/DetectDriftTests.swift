@@ -5,14 +5,15 @@ import SyncKit
 import TestSupport
 import Testing
 
-/// detect-drift against real downstream repositories on the local forge, synced by the real steps.
+/// detect-drift against real downstream repositories, on the local forge and on the fake GitHub,
+/// synced by the real steps.
 @Suite("detect-drift end to end")
 struct DetectDriftTests {
     static let api = SyncScenario.api
 
-    @Test("a target that matches its sync state has no drift, no issue, and its rule is Current")
-    func clean() async throws {
-        var scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+    @Test("a target that matches its sync state has no drift, no issue, and its rule is Current", arguments: ForgeBackend.allCases)
+    func clean(backend: ForgeBackend) async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z", backend: backend)
         try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
         scenario.setClock("2026-11-02T09:00:00Z")
         let result = try await scenario.detect([Self.api])
@@ -26,9 +27,9 @@ struct DetectDriftTests {
         #expect(try scenario.harness.directory.read("work/out/alerts.yaml") == "[]\n")
     }
 
-    @Test("drift opens one issue in the target, leaves it alone while unchanged, edits it as the drift changes, and closes it when the drift is gone")
-    func issueLifecycle() async throws {
-        var scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+    @Test("drift opens one issue in the target, leaves it alone while unchanged, edits it as the drift changes, and closes it when the drift is gone", arguments: ForgeBackend.allCases)
+    func issueLifecycle(backend: ForgeBackend) async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z", backend: backend)
         try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
         let synced = try await scenario.files(Self.api, [SyncScenario.review, SyncScenario.summarize])
         scenario.setClock("2026-11-02T09:00:00Z")
@@ -75,9 +76,9 @@ struct DetectDriftTests {
         #expect(try await scenario.forge.openIssues(Self.api, label: "agent33-drift").isEmpty)
     }
 
-    @Test("fail-on-drift turns found drift into exit 1; a target missing from the forge is an error, not a crash")
-    func failOnDrift() async throws {
-        var scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+    @Test("fail-on-drift turns found drift into exit 1; a target missing from the forge is an error, not a crash", arguments: ForgeBackend.allCases)
+    func failOnDrift(backend: ForgeBackend) async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z", backend: backend)
         try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
         try await scenario.commitOnMain(Self.api, [SyncScenario.review: "edited\n"])
         #expect(try await scenario.detect([Self.api]).status == 0)
@@ -85,18 +86,19 @@ struct DetectDriftTests {
 
         let missing = try await scenario.detect([Self.api, "example-org/webapp"])
         #expect(missing.status == 1)
-        #expect(missing.log.contains("example-org/webapp: could not be checked: example-org/webapp was not found on the local forge"), "\(missing.log)")
+        let reason = backend == .local ? "example-org/webapp was not found on the local forge" : "/repos/example-org/webapp was not found (404)"
+        #expect(missing.log.contains("example-org/webapp: could not be checked: \(reason)"), "\(missing.log)")
         #expect(missing.output("drifted") == Self.api)
     }
 
     @Test("a broken rules folder exits 2 before any target is touched")
     func brokenInput() async throws {
-        let scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+        let scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
         try scenario.harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", "sync_rule:\n  id: zz\n  colour: blue\n")
         let result = try await scenario.detect([Self.api])
         #expect(result.status == 2)
         #expect(result.log.contains("zz.yaml"))
-        let history = try await scenario.harness.run(DetectDriftStep.self, ["--forge", scenario.forgeInput, "--history", "nowhere", "--rules-dir", "missing"])
+        let history = try await scenario.harness.run(DetectDriftStep.self, scenario.forgeArguments + ["--history", "nowhere", "--rules-dir", "missing"])
         #expect(history.status == 2)
     }
 }

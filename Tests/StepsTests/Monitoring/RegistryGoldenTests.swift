@@ -12,7 +12,7 @@ struct RegistryGoldenTests {
         let webapp = "example-org/webapp"
         let ml = "example-org/ml-pipeline"
         let handbook = "example-org/handbook"
-        var scenario = try SyncScenario(targets: [api, webapp, ml, handbook], clock: "2026-10-01T09:00:00Z")
+        var scenario = try await SyncScenario(targets: [api, webapp, ml, handbook], clock: "2026-10-01T09:00:00Z")
         try await scenario.syncAndMerge("v1.0.0", targets: [ml])
         scenario.setClock("2026-11-01T09:00:00Z")
         try await scenario.syncAndMerge("v1.0.0", targets: [api, webapp])

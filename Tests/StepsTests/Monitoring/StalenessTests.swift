@@ -28,7 +28,7 @@ struct StalenessTests {
         Case(now: "2026-11-20T09:00:00Z", tags: ["v1.1.0", "v1.2.0"], status: "Stale", alerts: 2),
     ])
     func onRelease(_ example: Case) async throws {
-        var scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
         try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
         for tag in example.tags { try GitFixture.tag(tag, in: scenario.harness.workingDirectory) }
         scenario.setClock(example.now)
@@ -77,7 +77,7 @@ struct StalenessTests {
 
     @Test("more than two consecutive failures in the history folder mark the rule Failing with a failure alert")
     func failingFromHistory() async throws {
-        var scenario = try SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z")
         try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
         for index in 1...3 {
             let run = SyncResults(version: "v1.0.0", sourceRepository: SyncScenario.source, sourceSHA: "", event: "schedule", mode: "incremental",

@@ -5,8 +5,8 @@ import SyncKit
 import TestSupport
 import Testing
 
-/// rollback-sync end to end: two releases synced and merged into a real downstream repository,
-/// the second rolled back.
+/// rollback-sync end to end: two releases synced and merged into a real downstream repository
+/// (local forge and fake GitHub), the second rolled back.
 @Suite("rollback-sync end to end")
 struct RollbackSyncTests {
     static let api = SyncScenario.api
@@ -21,8 +21,8 @@ struct RollbackSyncTests {
         let merge: String
     }
 
-    static func twoSyncs() async throws -> TwoSyncs {
-        var scenario = try SyncScenario(targets: [api], clock: "2026-11-01T09:00:00Z")
+    static func twoSyncs(_ backend: ForgeBackend = .local) async throws -> TwoSyncs {
+        var scenario = try await SyncScenario(targets: [api], clock: "2026-11-01T09:00:00Z", backend: backend)
         try await scenario.syncAndMerge("v1.0.0", targets: [api])
         let v1 = try await scenario.files(api, paths)
         try scenario.release("v1.1.0", edits: [
@@ -40,13 +40,13 @@ struct RollbackSyncTests {
         scenario.setClock("2026-11-12T15:30:00Z")
         return try await scenario.harness.run(RollbackSyncStep.self, [
             "--target-repo", Self.api, "--rule", "sync-api-prompts", "--reason", "Schema validation failures in downstream CI",
-            "--source-repo", SyncScenario.source, "--forge", scenario.forgeInput,
-        ] + extra)
+            "--source-repo", SyncScenario.source,
+        ] + scenario.forgeArguments + extra)
     }
 
-    @Test("rolling back v1.1.0 restores v1.0.0's files and state on a rollback branch, logs the decision, opens the PR and the upstream issue")
-    func rollsBackLatest() async throws {
-        var setup = try await Self.twoSyncs()
+    @Test("rolling back v1.1.0 restores v1.0.0's files and state on a rollback branch, logs the decision, opens the PR and the upstream issue", arguments: ForgeBackend.allCases)
+    func rollsBackLatest(backend: ForgeBackend) async throws {
+        var setup = try await Self.twoSyncs(backend)
         let result = try await rollback(&setup.scenario)
         let (scenario, v1, merge) = (setup.scenario, setup.v1, setup.merge)
         #expect(result.status == 0, "\(result.log)")
@@ -82,13 +82,13 @@ struct RollbackSyncTests {
         #expect(result.summary.contains("Rollback: sync-api-prompts v1.1.0 in example-org/api-service · validation passed"))
     }
 
-    @Test("once the rollback is merged, the main branch equals v1.0.0's sync again and a second rollback targets v1.0.0")
-    func mergedRollback() async throws {
-        var setup = try await Self.twoSyncs()
+    @Test("once the rollback is merged, the main branch equals v1.0.0's sync again and a second rollback targets v1.0.0", arguments: ForgeBackend.allCases)
+    func mergedRollback(backend: ForgeBackend) async throws {
+        var setup = try await Self.twoSyncs(backend)
         _ = try await rollback(&setup.scenario)
         let (scenario, v1) = (setup.scenario, setup.v1)
         let pull = try #require(try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-rollback/").first)
-        try scenario.forge.mergePullRequest(Self.api, number: pull.number)
+        try scenario.host.mergePullRequest(Self.api, number: pull.number)
         #expect(try await scenario.files(Self.api, Self.paths) == v1)
         let drift = try await scenario.detect([Self.api])
         #expect(drift.output("drifted") == "", "\(drift.log)")
@@ -126,7 +126,7 @@ struct RollbackSyncTests {
     @Test("a missing reason is an input error (exit 2) and nothing is written")
     func missingReason() async throws {
         let scenario = try await Self.twoSyncs().scenario
-        let result = try await scenario.harness.run(RollbackSyncStep.self, ["--target-repo", Self.api, "--rule", "sync-api-prompts", "--forge", scenario.forgeInput])
+        let result = try await scenario.harness.run(RollbackSyncStep.self, ["--target-repo", Self.api, "--rule", "sync-api-prompts"] + scenario.forgeArguments)
         #expect(result.status == 2)
         #expect(try scenario.issues(SyncScenario.source).isEmpty)
     }

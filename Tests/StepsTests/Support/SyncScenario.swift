@@ -5,9 +5,10 @@ import SyncKit
 import TestSupport
 import Testing
 
-/// The example upstream as a real git checkout (tagged v1.0.0) and a local forge holding the
-/// downstream repositories, synced with the real steps (plan-sync, open-sync-pr) and merged the
-/// way a downstream team merges a pull request. The clock is fixed and moved by the test.
+/// The example upstream as a real git checkout (tagged v1.0.0) and a forge (local, or the fake
+/// GitHub) holding the downstream repositories, synced with the real steps (plan-sync,
+/// open-sync-pr) and merged the way a downstream team merges a pull request. The clock is fixed
+/// and moved by the test.
 struct SyncScenario {
     static let source = "example-org/agent33"
     static let api = "example-org/api-service"
@@ -16,25 +17,26 @@ struct SyncScenario {
     static let apiState = ".agent33-sync-state/sync-api-prompts.json"
 
     var harness: StepHarness
-    let forge: LocalForge
+    let host: ScenarioForge
+    var forge: any Forge { host.forge }
     private var runs = 0
 
-    init(targets: [String], clock: String) throws {
+    init(targets: [String], clock: String, backend: ForgeBackend = .local) async throws {
         harness = try StepHarness(environment: ["GITHUB_REPOSITORY": Self.source, "GITHUB_SERVER_URL": "https://github.example.com"])
         let work = harness.workingDirectory
         try GitFixture.copyTree("examples/upstream", to: work)
         try GitFixture.initialize(work)
         try GitFixture.tag("v1.0.0", in: work)
-        let root = harness.directory.path("forge")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        forge = LocalForge(root: root)
-        for target in targets {
-            try forge.createRepository(target, files: ["README.md": Data("# \(target)\n".utf8)])
+        host = try await ScenarioForge(backend, root: harness.directory.path("forge"))
+        harness.environment.merge(host.environment) { _, new in new }
+        for target in targets + (backend == .github ? [Self.source] : []) {
+            try host.createRepository(target, files: ["README.md": Data("# \(target)\n".utf8)])
         }
         setClock(clock)
     }
 
-    var forgeInput: String { "local:" + forge.root.path }
+    /// The step arguments that select the scenario's forge.
+    var forgeArguments: [String] { host.arguments }
 
     static func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
@@ -55,21 +57,29 @@ struct SyncScenario {
         harness.environment["GITHUB_EVENT_NAME"] = "release"
         harness.environment["GITHUB_EVENT_PATH"] = try harness.directory.write("event-\(version).json", #"{"action":"published","release":{"tag_name":"\#(version)"}}"#).path
         runs += 1
-        let folder = "plan-\(runs)-\(version)"
+        let folder = "plan-\(runs)"
         let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", targets.joined(separator: ","), "--plan-dir", folder])
         try #require(plan.status == 0, "\(plan.log)")
-        let open = try await harness.run(OpenSyncPRStep.self, ["--plan", folder + "/plan.json", "--forge", forgeInput, "--results-path", folder + "/results.json"])
+        let open = try await deliver(folder)
         try #require(open.status == 0, "\(open.log)")
         let pulls = try JSONSerialization.jsonObject(with: Data(try #require(open.output("pull-requests")).utf8)) as? [[String: Any]] ?? []
         return pulls.map { ($0["repository"] as! String, $0["number"] as! Int) }
     }
+
+    /// open-sync-pr on a plan folder (again, to see what a re-run does).
+    func deliver(_ folder: String, _ extra: [String] = []) async throws -> StepHarness.Result {
+        try await harness.run(OpenSyncPRStep.self, ["--plan", folder + "/plan.json", "--results-path", folder + "/results.json"] + forgeArguments + extra)
+    }
+
+    /// The plan folder of the last `sync`.
+    var lastPlan: String { "plan-\(runs)" }
 
     /// Syncs and merges every pull request; returns the merge commits by repository.
     @discardableResult
     mutating func syncAndMerge(_ version: String, targets: [String]) async throws -> [String: String] {
         var merges: [String: String] = [:]
         for pull in try await sync(version, targets: targets) {
-            merges[pull.repository] = try forge.mergePullRequest(pull.repository, number: pull.number)
+            merges[pull.repository] = try host.mergePullRequest(pull.repository, number: pull.number)
         }
         return merges
     }
@@ -87,13 +97,11 @@ struct SyncScenario {
 
     /// Every issue the forge recorded for a repository, open or closed.
     func issues(_ repository: String) throws -> [ForgeIssue] {
-        struct Ledger: Decodable { var issues: [String: [ForgeIssue]] }
-        let data = try Data(contentsOf: forge.root.appendingPathComponent("ledger.json"))
-        return try JSONDecoder().decode(Ledger.self, from: data).issues[repository] ?? []
+        try host.issues(repository)
     }
 
     func detect(_ targets: [String], _ extra: [String] = []) async throws -> StepHarness.Result {
-        try await harness.run(DetectDriftStep.self, ["--target-repos", targets.joined(separator: ","), "--forge", forgeInput,
-                                                     "--registry-path", "out/registry.md", "--alerts-path", "out/alerts.yaml"] + extra)
+        try await harness.run(DetectDriftStep.self, ["--target-repos", targets.joined(separator: ","),
+                                                     "--registry-path", "out/registry.md", "--alerts-path", "out/alerts.yaml"] + forgeArguments + extra)
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import Steps
+import TestSupport
+
+/// `flash-bench github --upstream DIR --event FILE --targets N`: plan-sync once, then open-sync-pr
+/// against the in-memory fake GitHub on 127.0.0.1 through the real GitHub forge, in three
+/// phases: a new sync of every target, an unchanged re-run, and a re-run after every target's
+/// main moved (each open PR updated). Requests come from the fake server's log.
+enum GitHubBench {
+    static let token = "ghs_" + String(repeating: "B3nch", count: 7) + "x"
+
+    struct Phase {
+        var name: String
+        var seconds: Double
+        var requests: ArraySlice<LoopbackServer.RecordedRequest>
+    }
+
+    static func run(_ arguments: [String]) async throws {
+        var options: [String: String] = [:]
+        var index = 0
+        while index + 1 < arguments.count {
+            options[arguments[index]] = arguments[index + 1]
+            index += 2
+        }
+        guard let upstream = options["--upstream"], let event = options["--event"], let count = options["--targets"].flatMap(Int.init), count > 0 else {
+            throw BenchError("usage: flash-bench github --upstream DIR --event FILE --targets N")
+        }
+        let width = String(count).count
+        let names = (1...count).map { "bench-org/target-" + String(repeating: "0", count: width - String($0).count) + String($0) }
+        let fake = try await FakeGitHub(token: token, repositories: [:])
+        for name in names { fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
+
+        var harness = try StepHarness(environment: [
+            "GITHUB_REPOSITORY": "bench-org/upstream", "GITHUB_EVENT_NAME": "release", "GITHUB_EVENT_PATH": event,
+            "GITHUB_API_URL": fake.apiURL, "GITHUB_TOKEN": token,
+        ], inActions: false)
+        try FileManager.default.removeItem(at: harness.workingDirectory)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: upstream), to: harness.workingDirectory)
+        let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        guard plan.status == 0 else { throw BenchError("plan-sync failed:\n\(plan.log)") }
+
+        func deliver(_ name: String) async throws -> Phase {
+            let start = fake.requests.count
+            let clock = ContinuousClock.now
+            let result = try await harness.run(OpenSyncPRStep.self, ["--plan", "plan/plan.json", "--forge", "github", "--github-write-interval", "0", "--results-path", "results-\(name).json"])
+            let elapsed = ContinuousClock.now - clock
+            guard result.status == 0 else { throw BenchError("open-sync-pr (\(name)) failed:\n\(result.log.suffix(4000))") }
+            return Phase(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, requests: fake.requests[start...])
+        }
+        var phases = [try await deliver("new sync")]
+        phases.append(try await deliver("unchanged"))
+        for name in names { fake.commitDirectly(name, branch: "main", changes: ["NOTES.md": Data("moved\n".utf8)], message: "A downstream commit") }
+        phases.append(try await deliver("PR update (main moved)"))
+
+        print("| phase | wall time | per target | requests per target | GET (304) | mutating per target | 1 s write pacing, 1 job |")
+        print("|---|---|---|---|---|---|---|")
+        for phase in phases {
+            let gets = phase.requests.filter { $0.method == "GET" }.count
+            let mutating = phase.requests.count - gets
+            let notModified = phase.requests.filter { $0.method == "GET" && $0.headers["if-none-match"] != nil }.count
+            let perTarget = { (value: Int) in String(format: "%.2f", Double(value) / Double(count)) }
+            print("| \(phase.name) | \(String(format: "%.2f s", phase.seconds)) | \(String(format: "%.1f ms", phase.seconds * 1000 / Double(count))) | \(perTarget(phase.requests.count)) | \(perTarget(gets)) (\(perTarget(notModified)) conditional) | \(perTarget(mutating)) | \(String(format: "%.0f s", Double(mutating))) |")
+        }
+        print("\nThe requests of \(names[0]) in the new sync:")
+        for request in phases[0].requests where request.path.hasPrefix("/repos/\(names[0])/") || request.path == "/repos/\(names[0])" {
+            print("- \(request.method) \(request.path)\(request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
+        }
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
