@@ -96,8 +96,10 @@ targets += [
     .target(
         name: "TestSupport",
         dependencies: [
-            "ActionsRuntime", "Steps",
+            "ActionsRuntime", "Steps", "SyncKit",
             .product(name: "FlyingFox", package: "FlyingFox"),
+            // SHA-1 for the fake GitHub's tree and commit ids, SHA-256 for its ETags.
+            .product(name: "Crypto", package: "swift-crypto"),
         ],
         path: "Tests/TestSupport"
     ),

@@ -28,7 +28,7 @@ enum GitHubBench {
         let width = String(count).count
         let names = (1...count).map { "bench-org/target-" + String(repeating: "0", count: width - String($0).count) + String($0) }
         let fake = try await FakeGitHub(token: token, repositories: [:])
-        for name in names { fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
+        for name in names { try fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
 
         var harness = try StepHarness(environment: [
             "GITHUB_REPOSITORY": "bench-org/upstream", "GITHUB_EVENT_NAME": "release", "GITHUB_EVENT_PATH": event,
@@ -49,7 +49,7 @@ enum GitHubBench {
         }
         var phases = [try await deliver("new sync")]
         phases.append(try await deliver("unchanged"))
-        for name in names { fake.commitDirectly(name, branch: "main", changes: ["NOTES.md": Data("moved\n".utf8)], message: "A downstream commit") }
+        for name in names { try fake.commitDirectly(name, branch: "main", changes: ["NOTES.md": Data("moved\n".utf8)], message: "A downstream commit") }
         phases.append(try await deliver("PR update (main moved)"))
 
         print("| phase | wall time | per target | requests per target | GET (304) | mutating per target | 1 s write pacing, 1 job |")

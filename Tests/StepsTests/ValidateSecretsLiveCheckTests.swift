@@ -24,7 +24,7 @@ struct ValidateSecretsLiveCheckTests {
         #expect(result.summary.contains("| org/a | push | ✅ ok | read and push |"))
         #expect(result.summary.contains("| org/b | push | ❌ read-only |"))
         #expect(result.summary.contains("| org/missing | push | ❌ not-found |"))
-        #expect(result.summary.contains("rate limit: 4990 of 5000 requests left; classic token scopes: repo, workflow."))
+        #expect(result.summary.contains("rate limit: 4996 of 5000 requests left; classic token scopes: repo, workflow."))
         #expect(result.summary.contains("| GITHUB_TOKEN | yes | ✅ github-token | ❌ 2 of 4 repositories |"))
         let requests = github.server.requests
         #expect(requests.map(\.path) == ["/repos/org/upstream", "/repos/org/a", "/repos/org/b", "/repos/org/missing"])

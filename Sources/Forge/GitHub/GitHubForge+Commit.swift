@@ -24,6 +24,10 @@ extension GitHubForge {
             }
             let id = SyncState.gitBlobID(data)
             if existing[path]?.sha == id { continue }
+            // Git names a blob by its bytes: what we write now we will never need to read back.
+            if let payload = try? JSONEncoder().encode(GitHubPayload.Blob(content: data.base64EncodedString(), encoding: "base64")) {
+                cache.storeObject("blob:" + id, payload)
+            }
             if known.contains(id) {
                 entries.append(["path": path, "mode": mode, "type": "blob", "sha": id])
             } else if let text = Self.inlineText(data) {
@@ -75,7 +79,7 @@ extension GitHubForge {
     }
 
     /// Text GitHub can take inline in a tree: valid UTF-8 without NUL bytes.
-    static func inlineText(_ data: Data) -> String? {
+    package static func inlineText(_ data: Data) -> String? {
         guard !data.contains(0), let text = String(validating: data, as: UTF8.self), Data(text.utf8) == data else { return nil }
         return text
     }

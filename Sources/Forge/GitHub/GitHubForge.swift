@@ -189,7 +189,7 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     }
 
     package func history(_ repository: String, branch: String, limit: Int) async throws -> [ForgeCommit] {
-        let path = try base(repository) + "/commits?sha=" + Self.escape(query: "refs/heads/" + branch)
+        let path = try base(repository) + "/commits?sha=" + Self.escape(query: branch)
         let listed = try await pages(path, as: GitHubPayload.ListedCommit.self, limit: max(1, limit)) ?? []
         return listed.map { ForgeCommit(id: $0.sha, message: $0.commit.message.trimmingCharacters(in: .newlines), parents: $0.parents.map(\.sha)) }
     }

@@ -49,7 +49,7 @@ package final class RequestMeter: @unchecked Sendable {
     package var snapshot: Usage { lock.withLock { usage } }
 
     /// Books one request against the budget, and returns how long to wait first when it mutates.
-    func admit(method: String, path: String, isRetry: Bool) throws(GitHubError) -> Double {
+    package func admit(method: String, path: String, isRetry: Bool) throws(GitHubError) -> Double {
         lock.lock()
         defer { lock.unlock() }
         if let budget, usage.requests >= budget { throw .budgetExhausted(path: path, budget: budget) }

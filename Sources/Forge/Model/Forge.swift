@@ -134,6 +134,16 @@ package struct ForgeIssue: Sendable, Equatable, Codable {
     package var labels: [String]
     package var state: String
     package var comments: [String]
+
+    package init(number: Int, url: String, title: String, body: String, labels: [String], state: String, comments: [String]) {
+        self.number = number
+        self.url = url
+        self.title = title
+        self.body = body
+        self.labels = labels
+        self.state = state
+        self.comments = comments
+    }
 }
 
 package struct ForgeError: Error, Sendable, Equatable, CustomStringConvertible {

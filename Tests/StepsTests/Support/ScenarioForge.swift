@@ -56,7 +56,7 @@ struct ScenarioForge {
         if let local {
             try local.createRepository(name, files: files, allowsAutoMerge: allowsAutoMerge)
         } else {
-            github!.createRepository(name, files: files, allowsAutoMerge: allowsAutoMerge)
+            try github!.createRepository(name, files: files, allowsAutoMerge: allowsAutoMerge)
         }
     }
 
