@@ -135,4 +135,18 @@ struct FakeGitHubPullRequestTests {
         }
         await github.server.stop()
     }
+
+    @Test("the pull request id and merge method are read inline from the query or from an input variable")
+    func graphQLArgumentForms() async throws {
+        let (github, api) = try await Self.startWithBranch()
+        let id = try #require(try await Self.open(api).object["node_id"] as? String)
+        let inline = #"mutation { enablePullRequestAutoMerge(input: {pullRequestId: "\#(id)", mergeMethod: REBASE}) { pullRequest { number } } }"#
+        #expect(try await api.send("POST", "/graphql", ["query": inline]).object["errors"] == nil)
+        #expect(github.pullRequests(in: FakeGitHubHTTP.repository).first?.autoMerge == .rebase)
+        let viaInput = "mutation($input: EnablePullRequestAutoMergeInput!) { enablePullRequestAutoMerge(input: $input) { pullRequest { number } } }"
+        let answer = try await api.send("POST", "/graphql", ["query": viaInput, "variables": ["input": ["pullRequestId": id, "mergeMethod": "SQUASH"]]])
+        #expect(answer.object["errors"] == nil)
+        #expect(github.pullRequests(in: FakeGitHubHTTP.repository).first?.autoMerge == .squash)
+        await github.server.stop()
+    }
 }

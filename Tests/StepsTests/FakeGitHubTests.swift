@@ -9,7 +9,7 @@ struct FakeGitHubTests {
 
     @Test("a tree with inline content, a commit and a branch read back as written, with git's own tree ids")
     func treeCommitAndRef() async throws {
-        let (github, api) = try await FakeGitHubHTTP.start(files: ["README.md": "hello\n", "docs/old.md": "old\n"])
+        let (github, api) = try await FakeGitHubHTTP.start(files: ["README.md": "hello\n", "docs/old.md": "old\n", "docs-index.md": "index\n"])
         let main = try #require(github.head(FakeGitHubHTTP.repository, branch: "main"))
         #expect(try await api.get(FakeGitHubHTTP.path("/git/ref/heads/main")).sha == main)
         let base = try await api.get(FakeGitHubHTTP.path("/git/commits/\(main)"))
@@ -33,13 +33,14 @@ struct FakeGitHubTests {
         #expect((readBack["parents"] as? [[String: Any]])?.compactMap { $0["sha"] as? String } == [main])
         #expect((readBack["tree"] as? [String: Any])?["sha"] as? String == treeSHA)
         #expect(try github.files(FakeGitHubHTTP.repository, branch: "sync/docs") == [
-            "README.md": Data("hello\n".utf8), "docs/guide/intro.md": Data("intro\n".utf8),
+            "README.md": Data("hello\n".utf8), "docs/guide/intro.md": Data("intro\n".utf8), "docs-index.md": Data("index\n".utf8),
         ])
 
-        // The same files in a real repository: same tree id, same listings.
+        // The same files in a real repository: same tree id, same listings (git sorts "docs-index.md" before the folder "docs").
         let directory = try TemporaryDirectory()
         try directory.write("README.md", "hello\n")
         try directory.write("docs/guide/intro.md", "intro\n")
+        try directory.write("docs-index.md", "index\n")
         try GitFixture.git(["init", "-q"], in: directory.url)
         try GitFixture.git(["add", "-A"], in: directory.url)
         #expect(try GitFixture.git(["write-tree"], in: directory.url) == treeSHA)
@@ -155,18 +156,19 @@ struct FakeGitHubTests {
     }
 
     @Test("deleting a path the base tree lacks, a malformed path, or an entry without sha or content answers 422", arguments: [
-        #"{"path": "absent.md", "mode": "100644", "type": "blob", "sha": null}"#,
-        #"{"path": "../escape.md", "mode": "100644", "type": "blob", "content": "x"}"#,
-        #"{"path": "/rooted.md", "mode": "100644", "type": "blob", "content": "x"}"#,
-        #"{"path": "a//b.md", "mode": "100644", "type": "blob", "content": "x"}"#,
-        #"{"path": "README.md", "mode": "100644", "type": "blob"}"#,
+        (#"{"path": "absent.md", "mode": "100644", "type": "blob", "sha": null}"#, "GitRPC::BadObjectState"),
+        (#"{"path": "../escape.md", "mode": "100644", "type": "blob", "content": "x"}"#, "tree.path contains a malformed path component: ../escape.md"),
+        (#"{"path": "/rooted.md", "mode": "100644", "type": "blob", "content": "x"}"#, "tree.path contains a malformed path component: /rooted.md"),
+        (#"{"path": "a//b.md", "mode": "100644", "type": "blob", "content": "x"}"#, "tree.path contains a malformed path component: a//b.md"),
+        (#"{"path": "README.md", "mode": "100644", "type": "blob"}"#, "Must supply either tree.sha or tree.content. Request will be rejected if both are present."),
     ])
-    func refusedTreeEntries(entry: String) async throws {
+    func refusedTreeEntries(entry: String, message: String) async throws {
         let (github, api) = try await FakeGitHubHTTP.start()
         let main = try #require(github.head(FakeGitHubHTTP.repository, branch: "main"))
         let tree = try #require(github.commits(in: FakeGitHubHTTP.repository).first { $0.sha == main }?.tree)
         let answer = try await api.send("POST", FakeGitHubHTTP.path("/git/trees"), ["base_tree": tree, "tree": [try JSONSerialization.jsonObject(with: Data(entry.utf8))]])
         #expect(answer.status == 422)
+        #expect(answer.message == message)
         await github.server.stop()
     }
 
