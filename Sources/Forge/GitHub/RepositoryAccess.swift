@@ -41,20 +41,6 @@ package struct RepositoryAccessProbe: Sendable {
         self.client = client
     }
 
-    private struct RepositoryPayload: Decodable {
-        struct Permissions: Decodable {
-            var push: Bool?
-            var admin: Bool?
-        }
-        var permissions: Permissions?
-        var defaultBranch: String?
-
-        enum CodingKeys: String, CodingKey {
-            case permissions
-            case defaultBranch = "default_branch"
-        }
-    }
-
     /// Checks each repository in turn (bounded by the client's retries and time-outs).
     package func check(_ repositories: [(name: String, needsPush: Bool)]) async -> (access: [RepositoryAccess], token: TokenReport) {
         var results: [RepositoryAccess] = []
@@ -73,7 +59,7 @@ package struct RepositoryAccessProbe: Sendable {
                 }
                 switch response.status {
                 case 200:
-                    let payload = try? response.decode(RepositoryPayload.self)
+                    let payload = try? response.decode(GitHubPayload.Repository.self)
                     access.canPush = payload?.permissions?.push
                     access.defaultBranch = payload?.defaultBranch
                     if needsPush && access.canPush != true {

@@ -107,7 +107,7 @@ struct GitHubForgeTests {
         let (fake, forge) = try await Self.make(timeout: 1)
         fake.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 1, delay: 2.5))
         #expect(try await forge.repository(Self.repository).defaultBranch == "main")
-        #expect(forge.usage.retries == 1)
+        #expect(forge.usage.retries >= 1)
 
         let (slow, slowForge) = try await Self.make(timeout: 1)
         slow.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 5, delay: 2.5))
