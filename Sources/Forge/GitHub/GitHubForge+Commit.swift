@@ -55,11 +55,14 @@ extension GitHubForge {
     }
 
     /// Creates the branch, or moves it: a plain update when it is a fast-forward from where it
-    /// stood, a forced one when the sync rebuilt the branch on a new base.
+    /// stood, a forced one when the sync rebuilt the branch on a new base. Where the branch
+    /// stands comes from this run's last read of it; if that is stale, GitHub refuses the
+    /// creation or the fast-forward, and nothing moves.
     private func point(_ repository: String, branch: String, at sha: String, fastForwardFrom parent: String) async throws {
         let base = try base(repository)
-        let current = try await head(repository, branch: branch)
-        if current?.id == sha { return }
+        let current: String?
+        if let seen = lastSeenHead(repository, branch: branch) { current = seen } else { current = try await head(repository, branch: branch)?.id }
+        if current == sha { return }
         if current == nil {
             let path = base + "/git/refs"
             let response = try await client.send("POST", path, body: try JSONSerialization.data(withJSONObject: ["ref": "refs/heads/\(branch)", "sha": sha]))
@@ -67,15 +70,18 @@ extension GitHubForge {
                 // Created meanwhile (or by this request, whose answer was lost): move it instead.
                 return try await update(repository, branch: branch, to: sha, force: true)
             }
-            return try Self.require(response, path)
+            try Self.require(response, path)
+            saw(repository, branch: branch, at: sha)
+        } else {
+            try await update(repository, branch: branch, to: sha, force: current != parent)
         }
-        try await update(repository, branch: branch, to: sha, force: current?.id != parent)
     }
 
     private func update(_ repository: String, branch: String, to sha: String, force: Bool) async throws {
         let path = try base(repository) + "/git/refs/heads/" + Self.escape(path: branch)
         let response = try await client.send("PATCH", path, body: try JSONSerialization.data(withJSONObject: ["sha": sha, "force": force]))
         try Self.require(response, path)
+        saw(repository, branch: branch, at: sha)
     }
 
     /// Text GitHub can take inline in a tree: valid UTF-8 without NUL bytes.

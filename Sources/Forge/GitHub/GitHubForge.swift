@@ -13,6 +13,9 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     private var repositories: [String: GitHubPayload.Repository] = [:]
     /// The pull requests this run has seen, so updates only send what differs.
     var pulls: [String: [Int: GitHubPayload.PullRequest]] = [:]
+    /// Where this run last saw each branch point (nil: absent), so a commit right after the
+    /// delivery read the branch does not read its ref again.
+    private var branchHeads: [String: String?] = [:]
     private var noticeList: [String] = []
 
     package init(client: GitHubClient, cache: ResponseCache) {
@@ -25,6 +28,15 @@ package final class GitHubForge: Forge, @unchecked Sendable {
 
     func notice(_ text: String) {
         lock.withLock { noticeList.append(text) }
+    }
+
+    /// `.some(nil)`: the branch was absent when last read; nil: not read in this run.
+    func lastSeenHead(_ repository: String, branch: String) -> String?? {
+        lock.withLock { branchHeads[repository + ":" + branch] }
+    }
+
+    func saw(_ repository: String, branch: String, at sha: String?) {
+        lock.withLock { branchHeads[repository + ":" + branch] = .some(sha) }
     }
 
     // MARK: Requests
@@ -140,10 +152,14 @@ package final class GitHubForge: Forge, @unchecked Sendable {
 
     package func head(_ repository: String, branch: String) async throws -> ForgeCommit? {
         let path = try base(repository) + "/git/ref/heads/" + Self.escape(path: branch)
-        guard let data = try await read(path) else { return nil }
-        let reference = try Self.decode(GitHubPayload.Reference.self, data, path)
-        guard reference.ref == "refs/heads/\(branch)" else { return nil }
-        return try await commitPayload(repository, reference.object.sha).map(Self.forgeCommit)
+        var sha: String?
+        if let data = try await read(path) {
+            let reference = try Self.decode(GitHubPayload.Reference.self, data, path)
+            if reference.ref == "refs/heads/\(branch)" { sha = reference.object.sha }
+        }
+        saw(repository, branch: branch, at: sha)
+        guard let sha else { return nil }
+        return try await commitPayload(repository, sha).map(Self.forgeCommit)
     }
 
     func commitPayload(_ repository: String, _ sha: String) async throws -> GitHubPayload.Commit? {
