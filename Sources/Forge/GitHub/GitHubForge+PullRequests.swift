@@ -69,11 +69,11 @@ extension GitHubForge {
                 result.teamReviewers = Array(Set(result.teamReviewers).union(teams.map { $0.contains("/") ? $0 : "\(owner)/\($0)" })).sorted()
             }
         }
-        if let updated = try? await knownPull(repository, pull.number) {
-            var merged = updated
-            merged.labels = result.labels.map { GitHubPayload.Label(name: $0) }
-            remember(repository, [merged])
-        }
+        var seen = pull
+        seen.labels = result.labels.map { GitHubPayload.Label(name: $0) }
+        seen.requestedReviewers = result.reviewers.map { GitHubPayload.PullRequest.Login(login: $0) }
+        seen.requestedTeams = result.teamReviewers.map { GitHubPayload.PullRequest.Team(slug: $0.split(separator: "/").last.map(String.init) ?? $0) }
+        remember(repository, [seen])
         return result
     }
 
