@@ -31,7 +31,7 @@ package enum GitHubError: Error, Sendable, Equatable, CustomStringConvertible {
         case .network(let path, let reason, let attempts):
             "Could not reach GitHub for \(path) after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason). Check GITHUB_API_URL and the network."
         case .unexpected(let path, let status, let message):
-            "Unexpected answer \(status) from GitHub on \(path)\(message.map { ": \($0)" } ?? "")."
+            "Unexpected answer \(status) from GitHub on \(path)\(message.map { ": \($0)" } ?? "")." + Self.hint(for: message ?? "")
         case .invalidURL(let url):
             "'\(url)' is not a valid API URL; set GITHUB_API_URL to e.g. https://api.github.com or https://HOST/api/v3."
         }
@@ -54,6 +54,9 @@ package enum GitHubError: Error, Sendable, Equatable, CustomStringConvertible {
         }
         if text.contains("repository is empty") {
             return " The repository has no commits yet; push an initial commit to its default branch."
+        }
+        if text.contains("issues are disabled") {
+            return " Enable issues in the repository's settings (the drift, rollback and status issues need them)."
         }
         if text.contains("collaborator") {
             return " Add the reviewers as collaborators of the repository, or fix CODEOWNERS and the rule's reviewers."
