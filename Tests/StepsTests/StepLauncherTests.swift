@@ -15,6 +15,12 @@ struct StepLauncherTests {
             #expect(result.log.contains(input.environmentVariable))
         }
         for output in ValidateSecretsStep.definition.outputs { #expect(result.log.contains("  \(output.name)\n")) }
+        // Descriptions stay indented under their flag: no line is re-wrapped to column 0.
+        let start = try #require(result.log.range(of: "INPUTS (flag")).upperBound
+        let end = try #require(result.log.range(of: "EXIT STATUS")).lowerBound
+        for line in result.log[start..<end].split(separator: "\n").dropFirst() where !line.hasPrefix("OUTPUTS") {
+            #expect(line.hasPrefix("  ") && line.count <= 80, "\(line)")
+        }
     }
 
     @Test("a flag is the same as its INPUT_ variable and wins over it")
