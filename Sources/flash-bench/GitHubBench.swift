@@ -32,7 +32,7 @@ enum GitHubBench {
         fake.setRateLimit(remaining: 1_000_000, limit: 1_000_000)
         for name in names { try fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
 
-        var harness = try StepHarness(environment: [
+        let harness = try StepHarness(environment: [
             "GITHUB_REPOSITORY": "bench-org/upstream", "GITHUB_EVENT_NAME": "release", "GITHUB_EVENT_PATH": event,
             "GITHUB_API_URL": fake.apiURL, "GITHUB_TOKEN": token,
         ], inActions: false)

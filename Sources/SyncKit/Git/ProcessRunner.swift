@@ -20,7 +20,7 @@ package enum ProcessRunner {
         let stdout = Pipe()
         process.standardOutput = stdout
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("flash-sync-stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)  // FileHandle below reports a failure
         let errorHandle = try FileHandle(forWritingTo: errorFile)
         defer {
             try? errorHandle.close()
