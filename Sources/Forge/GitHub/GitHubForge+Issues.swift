@@ -9,19 +9,12 @@ extension GitHubForge {
 
     package func createIssue(_ repository: String, title: String, body: String, labels: [String]) async throws -> ForgeIssue {
         let path = try base(repository) + "/issues"
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                return Self.issue(try await write("POST", path, ["title": title, "body": body, "labels": labels], as: GitHubPayload.Issue.self, replay: .lookFirst))
-            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
-                // The answer was lost: the issue may exist already. Look before asking again.
-                if let label = labels.first, let made = try await openIssues(repository, label: label).last(where: { $0.title == title && $0.body == body }) {
-                    return made
-                }
-                await client.backoff(afterAttempt: attempts)
-            }
-        }
+        return try await createOnce({
+            Self.issue(try await write("POST", path, ["title": title, "body": body, "labels": labels], as: GitHubPayload.Issue.self, replay: .lookFirst))
+        }, lookup: {
+            guard let label = labels.first else { return nil }
+            return try await openIssues(repository, label: label).last { $0.title == title && $0.body == body }
+        })
     }
 
     package func updateIssue(_ repository: String, number: Int, title: String, body: String) async throws -> ForgeIssue {
@@ -37,18 +30,12 @@ extension GitHubForge {
     /// already before sending it again.
     func commentOnce(_ repository: String, number: Int, _ text: String) async throws {
         let path = try base(repository) + "/issues/\(number)/comments"
-        var attempts = 0
-        while true {
-            attempts += 1
-            do {
-                _ = try await write("POST", path, ["body": text], as: GitHubPayload.Comment.self, replay: .lookFirst)
-                return
-            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
-                let recent = try await pages(path + "?sort=created&direction=desc", as: GitHubPayload.Comment.self, limit: 30) ?? []
-                if recent.contains(where: { $0.body == text }) { return }
-                await client.backoff(afterAttempt: attempts)
-            }
-        }
+        try await createOnce({
+            _ = try await write("POST", path, ["body": text], as: GitHubPayload.Comment.self, replay: .lookFirst)
+        }, lookup: {
+            let recent = try await pages(path + "?sort=created&direction=desc", as: GitHubPayload.Comment.self, limit: 30) ?? []
+            return recent.contains { $0.body == text } ? () : nil
+        })
     }
 
     static func issue(_ issue: GitHubPayload.Issue) -> ForgeIssue {

@@ -11,27 +11,20 @@ extension GitHubForge {
     package func createPullRequest(_ repository: String, _ draft: PullRequestDraft) async throws -> PullRequest {
         let path = try base(repository) + "/pulls"
         let body: [String: Any] = ["title": draft.title, "head": draft.head, "base": draft.base, "body": draft.body, "maintainer_can_modify": false]
-        var created: GitHubPayload.PullRequest?
-        var attempts = 0
-        while created == nil {
-            attempts += 1
-            do {
-                let response = try await client.send("POST", path, body: try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]), replay: .lookFirst)
-                if response.status == 422, response.errorMessage?.lowercased().contains("already exists") == true, let open = try await openPullRequest(repository, head: draft.head) {
-                    // Opened by an earlier attempt whose answer was lost, or by a concurrent run.
-                    return try await updatePullRequest(repository, number: open.number, draft)
-                }
-                try Self.require(response, path)
-                created = try Self.decode(GitHubPayload.PullRequest.self, response.body, path)
-            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
-                if let open = try await openPullRequest(repository, head: draft.head) {
-                    return try await updatePullRequest(repository, number: open.number, draft)
-                }
-                await client.backoff(afterAttempt: attempts)
+        let (pull, isNew) = try await createOnce({ () async throws -> (GitHubPayload.PullRequest, Bool) in
+            let response = try await client.send("POST", path, body: try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]), replay: .lookFirst)
+            if response.status == 422, response.errorMessage?.lowercased().contains("already exists") == true, let open = try await openPullRequest(repository, head: draft.head) {
+                // Opened by an earlier attempt whose answer was lost, or by a concurrent run.
+                return (open, false)
             }
-        }
-        remember(repository, [created!])
-        return try await decorate(repository, created!, draft)
+            try Self.require(response, path)
+            return (try Self.decode(GitHubPayload.PullRequest.self, response.body, path), true)
+        }, lookup: {
+            try await openPullRequest(repository, head: draft.head).map { ($0, false) }
+        })
+        guard isNew else { return try await updatePullRequest(repository, number: pull.number, draft) }
+        remember(repository, [pull])
+        return try await decorate(repository, pull, draft)
     }
 
     package func updatePullRequest(_ repository: String, number: Int, _ draft: PullRequestDraft) async throws -> PullRequest {

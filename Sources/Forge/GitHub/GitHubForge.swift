@@ -134,6 +134,22 @@ package final class GitHubForge: Forge, @unchecked Sendable {
         return Array(items.prefix(limit))
     }
 
+    /// Sends a creation (a pull request, an issue, a comment) that GitHub may have carried out
+    /// before its answer was lost: after such a failure, `lookup` finds what was made, and only
+    /// when it finds nothing is the creation sent again, after a back-off.
+    func createOnce<T>(_ create: () async throws -> T, lookup: () async throws -> T?) async throws -> T {
+        var attempts = 0
+        while true {
+            attempts += 1
+            do {
+                return try await create()
+            } catch let error as GitHubError where error.mayHaveActed && attempts < client.policy.maxAttempts {
+                if let made = try await lookup() { return made }
+                await client.backoff(afterAttempt: attempts)
+            }
+        }
+    }
+
     // MARK: Reading
 
     package func repository(_ name: String) async throws -> ForgeRepository {
