@@ -88,7 +88,7 @@ targets += executables.map { name in
 
 // Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools;
 // the GitHub forge's against the fake GitHub server of TestSupport.
-targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Steps", "TestSupport"]))
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Forge", "Steps", "TestSupport"]))
 
 // MARK: - Tests
 

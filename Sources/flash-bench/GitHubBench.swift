@@ -1,3 +1,4 @@
+import Forge
 import Foundation
 import Steps
 import TestSupport
@@ -63,6 +64,15 @@ enum GitHubBench {
             let perTarget = { (value: Int) in String(format: "%.2f", Double(value) / Double(count)) }
             print("| \(phase.name) | \(String(format: "%.2f s", phase.seconds)) | \(String(format: "%.1f ms", phase.seconds * 1000 / Double(count))) | \(perTarget(phase.requests.count)) | \(perTarget(gets)) (\(perTarget(notModified)) conditional) | \(perTarget(mutating)) | \(String(format: "%.0f s", Double(mutating))) |")
         }
+        // The loopback server's own cost per request, to tell it apart from the client's work.
+        let client = try GitHubClient(apiURL: fake.apiURL, token: token)
+        let probes = 200
+        let probeStart = ContinuousClock.now
+        for _ in 0..<probes { _ = try await client.send("GET", "/repos/\(names[0])") }
+        let probe = ContinuousClock.now - probeStart
+        let roundTrip = (Double(probe.components.seconds) + Double(probe.components.attoseconds) / 1e18) / Double(probes)
+        // Round trips vary with the request, so this is a scale for the wall times, not something to subtract.
+        print("\nOne GET of a repository from the fake server: \(String(format: "%.1f ms", roundTrip * 1000)) (mean of \(probes)).")
         print("\nThe requests of \(names[0]) in the new sync:")
         for request in phases[0].requests where request.path.hasPrefix("/repos/\(names[0])/") || request.path == "/repos/\(names[0])" {
             print("- \(request.method) \(request.path)\(request.query.isEmpty ? "" : "?" + request.query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&"))")
