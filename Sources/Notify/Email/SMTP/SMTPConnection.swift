@@ -7,10 +7,12 @@ import NIOSSL
 /// reply time-out; a time-out closes the connection.
 final class SMTPConnection {
     private let channel: any Channel
+    private let failure: SMTPFailureRecord
     private(set) var isEncrypted: Bool
 
-    private init(channel: any Channel, isEncrypted: Bool) {
+    private init(channel: any Channel, failure: SMTPFailureRecord, isEncrypted: Bool) {
         self.channel = channel
+        self.failure = failure
         self.isEncrypted = isEncrypted
     }
 
@@ -20,6 +22,7 @@ final class SMTPConnection {
     ) async throws(SMTPError) -> SMTPConnection {
         let serverName = Self.serverName(for: host)
         let timeout = TimeAmount.milliseconds(Int64(replyTimeout * 1000))
+        let failure = SMTPFailureRecord()
         let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.milliseconds(Int64(connectTimeout * 1000)))
             .channelInitializer { channel in
@@ -28,12 +31,12 @@ final class SMTPConnection {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: serverName))
                     }
                     try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SMTPReplyDecoder()))
-                    try channel.pipeline.syncOperations.addHandler(SMTPReplyRouter(timeout: timeout))
+                    try channel.pipeline.syncOperations.addHandler(SMTPReplyRouter(timeout: timeout, record: failure))
                 }
             }
         do {
             let channel = try await bootstrap.connect(host: host, port: port).get()
-            return SMTPConnection(channel: channel, isEncrypted: tls != nil)
+            return SMTPConnection(channel: channel, failure: failure, isEncrypted: tls != nil)
         } catch let error as SMTPError {
             throw error
         } catch let error as ChannelError {
@@ -69,7 +72,14 @@ final class SMTPConnection {
     private func exchange(_ text: String?, label: String) async throws(SMTPError) -> SMTPReply {
         let promise = channel.eventLoop.makePromise(of: SMTPReply.self)
         let bytes = text.map { channel.allocator.buffer(string: $0) }
-        channel.writeAndFlush(SMTPExchange(bytes: bytes, label: label, reply: promise), promise: nil)
+        // A write on a channel that has closed (say the TLS handshake failed in between) never
+        // reaches the router: fail the reply here, with the reason the router recorded.
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        let failure = self.failure
+        written.futureResult.whenFailure { error in
+            promise.fail(failure.error ?? (error as? SMTPError) ?? .connection(SMTPReplyRouter.describe(error)))
+        }
+        channel.writeAndFlush(SMTPExchange(bytes: bytes, label: label, reply: promise), promise: written)
         do {
             return try await promise.futureResult.get()
         } catch let error as SMTPError {

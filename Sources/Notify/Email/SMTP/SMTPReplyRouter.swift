@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOSSL
 
@@ -9,6 +10,19 @@ struct SMTPExchange: Sendable {
     /// Shown in a time-out error: `EHLO`, `AUTH`, `DATA`... never the arguments.
     var label: String
     var reply: EventLoopPromise<SMTPReply>
+}
+
+/// Why a connection failed, kept beside the channel: a command written after the channel closed
+/// never reaches the router, and its writer still needs the reason (a failed TLS handshake).
+final class SMTPFailureRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: SMTPError?
+
+    var error: SMTPError? { lock.withLock { first } }
+
+    func record(_ error: SMTPError) {
+        lock.withLock { if first == nil { first = error } }
+    }
 }
 
 /// Pairs each reply with the exchange that waits for it, in order. Fails every waiter on a
@@ -25,12 +39,14 @@ final class SMTPReplyRouter: ChannelDuplexHandler {
     }
 
     private let timeout: TimeAmount
+    private let record: SMTPFailureRecord
     private var waiters: [Waiter] = []
     private var unclaimed: [SMTPReply] = []
     private var failure: SMTPError?
 
-    init(timeout: TimeAmount) {
+    init(timeout: TimeAmount, record: SMTPFailureRecord) {
         self.timeout = timeout
+        self.record = record
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -94,7 +110,10 @@ final class SMTPReplyRouter: ChannelDuplexHandler {
     }
 
     private func failAll(_ error: SMTPError) {
-        if failure == nil { failure = error }
+        if failure == nil {
+            failure = error
+            record.record(error)
+        }
         let pending = waiters
         waiters = []
         for waiter in pending {
