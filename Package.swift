@@ -88,30 +88,34 @@ targets += executables.map { name in
 
 // Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools;
 // the GitHub forge's against the fake GitHub server of TestSupport.
-targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Forge", "Steps", "TestSupport"]))
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Forge", "Steps", "StepTestSupport", "TestSupport"]))
 
 // MARK: - Tests
 
 targets += [
+    // Temporary folders, git fixtures, goldens, the fake GitHub, the conformance data and the
+    // Python oracles. It depends on no step, so a library's tests build only that library.
     .target(
         name: "TestSupport",
         dependencies: [
-            "ActionsRuntime", "Steps", "SyncKit",
+            "ActionsRuntime", "SyncKit",
             .product(name: "FlyingFox", package: "FlyingFox"),
             // SHA-1 for the fake GitHub's tree and commit ids, SHA-256 for its ETags.
             .product(name: "Crypto", package: "swift-crypto"),
         ],
         path: "Tests/TestSupport"
     ),
-    .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"]),
+    // Runs a step in process as the runner would; for the tests of the steps only.
+    .target(name: "StepTestSupport", dependencies: ["ActionsRuntime", "Steps", "TestSupport"], path: "Tests/StepTestSupport"),
+    .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
-    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden"]),
-    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Delivery", "Glyphs", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden"]),
     .testTarget(
         name: "NotifyTests",
-        dependencies: ["Notify", "Steps", "SyncKit", "Forge", "TestSupport"],
+        dependencies: ["Notify", "Steps", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],
         // Results fixtures and the aiosmtpd test server, read from their paths at test time.
         exclude: ["Fixtures", "Support/smtp_test_server.py"]
     ),

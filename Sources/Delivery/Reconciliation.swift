@@ -43,17 +43,24 @@ struct Reconciliation {
         for orphan in rule.orphans { wanted.append(layout.snapshot(of: orphan)) }
         let contents = try await forge.files(repository, at: baseCommit, paths: Array(Set(wanted)))
         let oldState = try contents[statePath].map { try SyncState.decode($0, path: "\(repository):\(statePath)") }
+        if let oldState { try checkState(oldState, path: statePath) }
         var files = oldState?.files ?? [:]
         var work = Work()
         work.codeOwners = contents.filter { Reviewers.codeOwnersPaths.contains($0.key) }
+        let links = try await forge.symbolicLinks(repository, at: baseCommit, paths: Array(Set(wanted)))
 
         for file in rule.files {
+            let overridePath = layout.override(forSource: file.source)
+            if let link = [file.destination, overridePath].first(where: links.contains) {
+                work.notices.append(SyncNotice(.symbolicLinkKept, path: link, message: "is a symbolic link in the target: a link is never merged or overwritten, so \(file.destination) is not synced. "
+                    + "Replace the link with a regular file (or delete it) and re-run"))
+                continue
+            }
             guard let theirs = context.blob(file.sha256), Checksum.sha256Hex(theirs) == file.sha256 else {
                 throw ForgeError("the plan's content for \(file.destination) is missing or altered (blob \(file.sha256.prefix(12))); re-run plan-sync")
             }
             let current = contents[file.destination]
             let recorded = oldState?.files[file.destination]
-            let overridePath = layout.override(forSource: file.source)
             let override = overrides.contains(overridePath) ? contents[overridePath].map { (overridePath, $0) } : nil
             var base = contents[layout.snapshot(of: file.destination)]
             if base == nil, let recorded, override != nil || current.map({ Checksum.sha256Hex($0) != recorded.sha256 }) == true {
@@ -75,7 +82,7 @@ struct Reconciliation {
             work.fileChanges.append(FileChange(path: file.destination, kind: current == nil ? .added : .modified,
                                                override: outcome.overrideUsed, drifted: outcome.drifted, conflicts: outcome.conflicts))
         }
-        reconcileOrphans(contents: contents, state: oldState, files: &files, work: &work)
+        reconcileOrphans(contents: contents, state: oldState, links: links, files: &files, work: &work)
         reportOverridesWithoutSource(overrides, work: &work)
 
         let conflicted = work.fileChanges.filter { !$0.conflicts.isEmpty }
@@ -100,19 +107,39 @@ struct Reconciliation {
     }
 
     /// Files upstream no longer produces: removed when unchanged downstream and the rule asks for it.
-    private func reconcileOrphans(contents: [String: Data], state: SyncState?, files: inout [String: SyncState.File], work: inout Work) {
+    private func reconcileOrphans(contents: [String: Data], state: SyncState?, links: Set<String>, files: inout [String: SyncState.File], work: inout Work) {
         for path in rule.orphans {
             let recorded = state?.files[path]
             files[path] = nil
             guard let current = contents[path] else { continue }
+            if links.contains(path) {
+                work.notices.append(SyncNotice(.symbolicLinkKept, path: path, message: "upstream removed this file, and the target has a symbolic link here: kept"))
+                continue
+            }
             let unchanged = recorded.map { Checksum.sha256Hex(current) == $0.sha256 } ?? false
-            if rule.deleteOrphaned && unchanged {
+            if let kept = rule.orphansKept {
+                work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream no longer produces this file; \(kept)"))
+            } else if rule.deleteOrphaned && unchanged {
                 work.changes[path] = .some(nil)
                 if contents[context.layout.snapshot(of: path)] != nil { work.changes[context.layout.snapshot(of: path)] = .some(nil) }
                 work.fileChanges.append(FileChange(path: path, kind: .removed))
             } else {
                 let why = rule.deleteOrphaned ? "changed downstream since the last sync, so it is kept" : "kept (delete_orphaned is off); remove it by hand or set delete_orphaned: true"
                 work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream removed this file; \(why)"))
+            }
+        }
+    }
+
+    /// The state is read from the target, where anyone with write access can edit it: a state
+    /// of another rule, or an entry outside the rule's folder or in the namespace's own folders,
+    /// stops the rule with the state file and the entry named; nothing is deleted or rewritten.
+    private func checkState(_ state: SyncState, path: String) throws {
+        guard state.rule == rule.ruleID else {
+            throw ForgeError("\(repository):\(path) says it is the state of rule '\(state.rule)', not '\(rule.ruleID)'; the state was edited or forged: restore it from the last sync commit.")
+        }
+        for entry in state.files.keys.sorted() {
+            if let problem = context.layout.destinationProblem(entry, targetFolder: rule.targetPath ?? "") {
+                throw ForgeError("\(repository):\(path) lists \(entry.debugDescription), but \(problem); the state was edited or forged: restore it from the last sync commit.")
             }
         }
     }

@@ -23,9 +23,24 @@ package struct StateReader: Sendable {
         var states: [String: SyncState] = [:]
         for (path, data) in try await forge.files(repository, at: head.id, paths: paths) {
             let state = try SyncState.decode(data, path: "\(repository):\(path)")
+            try check(state, path: path, repository: repository)
             states[state.rule] = state
         }
         return (info.defaultBranch, head.id, states)
+    }
+
+    /// A state must be the one of the rule its file is named after, and list only paths a rule may
+    /// write; anything else was edited or forged in the target, and is refused with the file and
+    /// entry named (planning checks each entry against its rule's folder).
+    private func check(_ state: SyncState, path: String, repository: String) throws {
+        guard path.lowercased() == layout.stateFile(rule: state.rule).lowercased() else {
+            throw ConfigError(file: "\(repository):\(path)", message: "the sync state says it belongs to rule '\(state.rule)', whose state file is \(layout.stateFile(rule: state.rule)); it was renamed, edited or forged. Restore it from the last sync commit.")
+        }
+        for entry in state.files.keys.sorted() {
+            if let problem = layout.destinationProblem(entry, targetFolder: "") {
+                throw ConfigError(file: "\(repository):\(path)", message: "the sync state lists \(entry.debugDescription), but \(problem); it was edited or forged. Restore it from the last sync commit.")
+            }
+        }
     }
 
     /// The planner's view: per file, the upstream checksum recorded and the rule that wrote it.

@@ -112,9 +112,9 @@ package struct SecretsSpec: Sendable, Equatable {
         if let patternNode = fields["pattern"] {
             let pattern = try patternNode.string()
             do {
-                _ = try NSRegularExpression(pattern: pattern)
+                _ = try BoundedRegex("^(?:\(pattern))$")
             } catch {
-                throw patternNode.error("the pattern for \(name) is not a valid regular expression.")
+                throw patternNode.error("the pattern for \(name) is refused: \(error.description).")
             }
             entry.pattern = pattern
         }

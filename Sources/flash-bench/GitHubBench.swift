@@ -1,6 +1,7 @@
 import Forge
 import Foundation
 import Steps
+import StepTestSupport
 import TestSupport
 
 /// `flash-bench github --upstream DIR --event FILE --targets N`: plan-sync once, then open-sync-pr

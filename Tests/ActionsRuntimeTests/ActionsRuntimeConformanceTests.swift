@@ -3,60 +3,31 @@ import Foundation
 import TestSupport
 import Testing
 
-/// Every case of ../shared/fixtures/actions-runtime/vectors.json.
+/// Every case of Fixtures/vectors.json (written for this project; the Actions runtime's behaviour).
 @Suite("Actions runtime conformance vectors")
 struct ActionsRuntimeConformanceTests {
-    nonisolated(unsafe) static let vectors: [String: Any] = {
-        let data = try! SharedFixtures.data("actions-runtime/vectors.json")
-        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
-    }()
+    static let commandCases: [RuntimeVectors.CommandCase] = RuntimeVectors.loaded?.workflowCommands ?? []
+    static let fileCases: [RuntimeVectors.FileCase] = RuntimeVectors.loaded?.fileCommands.cases ?? []
 
-    struct CommandCase: CustomTestStringConvertible, Sendable {
-        var name: String
-        var command: String
-        var properties: [Pair]
-        var message: String
-        var line: String
-        var testDescription: String { name }
-
-        struct Pair: Sendable { var key: String; var value: String }
-    }
-
-    static let commandCases: [CommandCase] = (vectors["workflowCommands"] as! [[String: Any]]).map { item in
-        var pairs: [CommandCase.Pair] = []
-        if let list = item["properties"] as? [[String]] {
-            pairs = list.map { CommandCase.Pair(key: $0[0], value: $0[1]) }
-        } else if let dictionary = item["properties"] as? [String: String] {
-            pairs = dictionary.sorted { $0.key < $1.key }.map { CommandCase.Pair(key: $0.key, value: $0.value) }
-        }
-        return CommandCase(
-            name: item["name"] as! String, command: item["command"] as! String, properties: pairs,
-            message: item["message"] as! String, line: item["line"] as! String
-        )
+    @Test("the vectors load, with every table at its full size")
+    func vectorsLoad() throws {
+        let vectors = try RuntimeVectors.load()
+        try FixtureError.requireCount(vectors.workflowCommands, atLeast: 11, in: RuntimeVectors.path)
+        try FixtureError.requireCount(vectors.fileCommands.cases, atLeast: 3, in: RuntimeVectors.path)
+        try FixtureError.requireCount(vectors.inputs.cases, atLeast: 4, in: RuntimeVectors.path)
+        try FixtureError.requireCount(vectors.inputs.booleans.true + vectors.inputs.booleans.false, atLeast: 6, in: RuntimeVectors.path)
+        #expect(Self.commandCases.count == vectors.workflowCommands.count)
+        #expect(Self.fileCases.count == vectors.fileCommands.cases.count)
     }
 
     @Test("workflow commands are formatted and escaped like the toolkit", arguments: commandCases)
-    func workflowCommand(_ vector: CommandCase) {
+    func workflowCommand(_ vector: RuntimeVectors.CommandCase) {
         let command = WorkflowCommand(vector.command, properties: vector.properties.map { ($0.key, $0.value) }, message: vector.message)
         #expect(command.line == vector.line)
     }
 
-    struct FileCase: CustomTestStringConvertible, Sendable {
-        var file: String
-        var name: String?
-        var value: String
-        var delimiter: String?
-        var written: String
-        var testDescription: String { "\(file) \(name ?? value)" }
-    }
-
-    static let fileCases: [FileCase] = ((vectors["fileCommands"] as! [String: Any])["cases"] as! [[String: Any]]).map {
-        FileCase(file: $0["file"] as! String, name: $0["name"] as? String, value: $0["value"] as! String,
-                 delimiter: $0["delimiter"] as? String, written: $0["written"] as! String)
-    }
-
     @Test("file commands are written as the runner reads them", arguments: fileCases)
-    func fileCommand(_ vector: FileCase) async throws {
+    func fileCommand(_ vector: RuntimeVectors.FileCase) async throws {
         let directory = try TemporaryDirectory()
         let file = directory.path(vector.file)
         let delimiterUUID = vector.delimiter.flatMap { UUID(uuidString: String($0.dropFirst("ghadelimiter_".count))) } ?? UUID()
@@ -66,10 +37,11 @@ struct ActionsRuntimeConformanceTests {
         )
         let definition = StepDefinition(name: "t", summary: "", inputs: [], outputs: [OutputSpec(vector.name ?? "x", "")])
         let session = StepSession(definition: definition, context: context)
-        switch FileCommand(rawValue: vector.file)! {
-        case .output: try session.setOutput(vector.name!, vector.value)
-        case .environment: try session.exportVariable(vector.name!, vector.value)
-        case .state: try session.saveState(vector.name!, vector.value)
+        let command = try #require(FileCommand(rawValue: vector.file), "unknown file command \(vector.file)")
+        switch command {
+        case .output: try session.setOutput(try #require(vector.name), vector.value)
+        case .environment: try session.exportVariable(try #require(vector.name), vector.value)
+        case .state: try session.saveState(try #require(vector.name), vector.value)
         case .path: try session.addPath(vector.value)
         }
         #expect(try directory.read(vector.file) == vector.written)
@@ -96,7 +68,7 @@ struct ActionsRuntimeConformanceTests {
         try session.setOutput("b", "2")
         let lines = try directory.read("out").split(separator: "\n").map(String.init)
         #expect(lines.count == 6)
-        let openers = [lines[0], lines[3]].map { String($0[$0.range(of: "<<")!.upperBound...]) }
+        let openers = try [lines[0], lines[3]].map { line in String(line[try #require(line.range(of: "<<")).upperBound...]) }
         #expect(openers == [lines[2], lines[5]])
         #expect(Set(openers).count == 2)
         #expect(openers.allSatisfy { $0.hasPrefix("ghadelimiter_") && UUID(uuidString: String($0.dropFirst("ghadelimiter_".count))) != nil })
@@ -114,39 +86,40 @@ struct ActionsRuntimeConformanceTests {
 
     // MARK: Inputs
 
-    nonisolated(unsafe) static let inputsVectors = vectors["inputs"] as! [String: Any]
-
     @Test("input names map to INPUT_ variables: spaces to underscores, upper-cased, hyphens kept")
-    func inputVariableNames() {
-        for item in Self.inputsVectors["cases"] as! [[String: Any]] {
-            guard let variable = item["variable"] as? String else { continue }
-            #expect(InputSpec.environmentVariable(for: item["input"] as! String) == variable)
+    func inputVariableNames() throws {
+        let cases = try RuntimeVectors.load().inputs.cases.filter { $0.variable != nil }
+        try FixtureError.requireCount(cases, atLeast: 2, in: RuntimeVectors.path)
+        for item in cases {
+            #expect(InputSpec.environmentVariable(for: item.input) == item.variable)
         }
     }
 
     @Test("values are trimmed and multiline inputs give trimmed non-empty lines")
     func inputValues() throws {
-        for item in Self.inputsVectors["cases"] as! [[String: Any]] {
-            guard let raw = item["raw"] as? String else { continue }
-            let name = item["input"] as! String
+        let cases = try RuntimeVectors.load().inputs.cases.filter { $0.raw != nil }
+        try FixtureError.requireCount(cases, atLeast: 2, in: RuntimeVectors.path)
+        for item in cases {
+            let raw = try #require(item.raw)
+            let name = item.input
             let inputs = StepInputs(
                 definition: StepDefinition(name: "t", summary: "", inputs: [InputSpec(name, "")], outputs: []),
                 environment: [InputSpec.environmentVariable(for: name): raw], flags: [:]
             )
-            if let value = item["value"] as? String { #expect(try inputs.string(name) == value) }
-            if let lines = item["lines"] as? [String] { #expect(try inputs.lines(name) == lines) }
+            if let value = item.value { #expect(try inputs.string(name) == value) }
+            if let lines = item.lines { #expect(try inputs.lines(name) == lines) }
         }
     }
 
     @Test("booleans accept exactly the YAML 1.2 core spellings")
     func booleans() throws {
-        let spellings = Self.inputsVectors["booleans"] as! [String: Any]
+        let spellings = try RuntimeVectors.load().inputs.booleans
         func inputs(_ value: String) -> StepInputs {
             StepInputs(definition: StepDefinition(name: "t", summary: "", inputs: [InputSpec("force", "", kind: .boolean)], outputs: []),
                        environment: ["INPUT_FORCE": value], flags: [:])
         }
-        for value in spellings["true"] as! [String] { #expect(try inputs(value).bool("force") == true) }
-        for value in spellings["false"] as! [String] { #expect(try inputs(value).bool("force") == false) }
+        for value in spellings.true { #expect(try inputs(value).bool("force") == true) }
+        for value in spellings.false { #expect(try inputs(value).bool("force") == false) }
         for value in ["yes", "1", "on", "tRue", "no"] {
             #expect(throws: InputError.notBoolean("force", value: value)) { try inputs(value).bool("force") }
         }
@@ -164,11 +137,9 @@ struct ActionsRuntimeConformanceTests {
 
     // MARK: Limits
 
-    nonisolated(unsafe) static let limits = vectors["limits"] as! [String: Any]
-
     @Test("at most the vector's annotations per kind are emitted; the rest go to the summary")
     func annotationLimit() throws {
-        let perKind = Self.limits["annotationsPerTypePerStep"] as! Int
+        let perKind = try RuntimeVectors.load().limits.annotationsPerTypePerStep
         #expect(StepSession.annotationsPerKind == perKind)
         let log = CapturedLog()
         let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: []),
@@ -199,16 +170,16 @@ struct ActionsRuntimeConformanceTests {
     }
 
     @Test("annotation messages are cut at the vector's limit")
-    func annotationMessageLimit() {
-        let limit = Self.limits["annotationMessageChars"] as! Int
+    func annotationMessageLimit() throws {
+        let limit = try RuntimeVectors.load().limits.annotationMessageChars
         let line = Annotation(.notice, String(repeating: "a", count: limit + 100)).command.message
         #expect(line.count == limit)
         #expect(line.hasSuffix("…"))
     }
 
     @Test("the summary stays under the vector's byte limit and says what it left out")
-    func summaryLimit() {
-        let limit = Self.limits["stepSummaryBytes"] as! Int
+    func summaryLimit() throws {
+        let limit = try RuntimeVectors.load().limits.stepSummaryBytes
         #expect(StepSummary.byteLimit == limit)
         var summary = StepSummary()
         for index in 0..<300 { summary.paragraph("block \(index) " + String(repeating: "x", count: 5000)) }

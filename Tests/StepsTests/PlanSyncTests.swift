@@ -1,6 +1,7 @@
 import Foundation
 import SyncKit
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 

@@ -1,6 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 
@@ -70,7 +71,7 @@ struct ReplayTests {
         var record = ReplayRecord(step: "s", recordedAt: "", inputs: [:], secretNames: [], environment: [:], eventName: nil, eventPayload: nil,
                                   outputs: [.init(name: "valid", value: "true"), .init(name: "gone", value: "x")], exitCode: 0)
         record.exitCode = 0
-        let differences = ReplayRunner.compare(recorded: record, replayed: [("valid", "false"), ("new", "1")], status: 1, recordedTemp: nil, replayTemp: nil)
+        let differences = ReplayRunner.compare(recorded: record, replayed: [("valid", "false"), ("new", "1")], status: 1, substitutions: [])
         #expect(differences == [
             "exit status: recorded 0, replayed 1",
             "output gone: recorded, not set by the replay",

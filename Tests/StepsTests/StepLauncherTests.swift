@@ -1,6 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 

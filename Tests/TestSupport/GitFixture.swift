@@ -29,7 +29,7 @@ package enum GitFixture {
 
     /// Copies a folder of the repository (e.g. `examples/upstream`) into `directory`.
     package static func copyTree(_ relative: String, to directory: URL) throws {
-        let source = SharedFixtures.repositoryFile(relative)
+        let source = RepositoryFiles.url(relative)
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         for item in try manager.contentsOfDirectory(atPath: source.path) {

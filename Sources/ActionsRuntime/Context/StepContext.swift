@@ -10,6 +10,9 @@ package struct StepContext: Sendable {
     package var log: any LogSink
     /// Inputs given as command-line flags; they win over `INPUT_*` variables.
     package var flagInputs: [String: String]
+    /// A replay of a recorded run: the step must not write to a forge, send a notification or
+    /// touch the recorded run's files (writes become recorded would-be calls).
+    package var isReplay = false
 
     package init(
         environment: [String: String],

@@ -61,8 +61,24 @@ package final class StepSession: @unchecked Sendable {
 
     // MARK: Log
 
+    /// Writes a log line. Under Actions, data that could read as a workflow command (a line
+    /// starting with `::`, from a file name, a version or a message) is wrapped in
+    /// `::stop-commands::`, so the runner prints it and never acts on it.
     package func log(_ message: String) {
-        context.log.write(redact(message) + "\n")
+        let text = redact(message)
+        guard context.isInActions, Self.couldBeCommand(text) else {
+            context.log.write(text + "\n")
+            return
+        }
+        let token = "flash-sync-" + context.makeUUID().uuidString.lowercased()
+        context.log.write("::stop-commands::\(token)\n\(text)\n::\(token)::\n")
+    }
+
+    /// Whether some line of `text` would be read by the runner as a workflow command.
+    static func couldBeCommand(_ text: String) -> Bool {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).contains {
+            $0.drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("::")
+        }
     }
 
     package func debug(_ message: String) {

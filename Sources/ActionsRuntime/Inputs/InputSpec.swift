@@ -11,10 +11,13 @@ package struct InputSpec: Sendable, Equatable {
     package var defaultValue: String?
     /// A secret input is masked and never recorded in replay files.
     package var isSecret: Bool
+    /// Where the step writes (a report, the plan folder): a replay sends it to a temporary
+    /// folder instead, so it never overwrites the recorded run's files.
+    package var isOutputLocation: Bool
 
     package init(
         _ name: String, _ description: String, kind: Kind = .string, required: Bool = false,
-        default defaultValue: String? = nil, secret: Bool = false
+        default defaultValue: String? = nil, secret: Bool = false, writes: Bool = false
     ) {
         self.name = name
         self.description = description
@@ -22,6 +25,7 @@ package struct InputSpec: Sendable, Equatable {
         self.isRequired = required
         self.defaultValue = defaultValue
         self.isSecret = secret
+        self.isOutputLocation = writes
     }
 
     /// `INPUT_` + the name upper-cased with spaces as underscores; hyphens are kept.

@@ -43,7 +43,7 @@ package struct GitHubClient: Sendable {
         configuration.timeoutIntervalForResource = policy.timeout * 2
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: configuration)
+        self.session = RedirectRefusal.session(configuration)
         self.sleep = sleep
     }
 

@@ -6,6 +6,7 @@ extension GitHubForge {
     /// files as blobs, deletions as null entries), a commit without a custom author so GitHub
     /// signs it, then the branch created, fast-forwarded, or moved when the sync rebuilt it.
     package func commit(_ repository: String, _ request: CommitRequest) async throws -> ForgeCommit {
+        try ForgeError.checkPaths(request.changes.keys, repository: repository)
         let base = try base(repository)
         let parent = request.parent.isEmpty ? nil : try await commitPayload(repository, request.parent)
         if !request.parent.isEmpty && parent == nil {

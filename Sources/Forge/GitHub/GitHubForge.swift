@@ -193,6 +193,7 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     }
 
     package func files(_ repository: String, at commit: String, paths: [String]) async throws -> [String: Data] {
+        try ForgeError.checkPaths(paths, repository: repository)
         let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
         var result: [String: Data] = [:]
         for path in Set(paths) {
@@ -200,6 +201,13 @@ package final class GitHubForge: Forge, @unchecked Sendable {
             result[path] = data
         }
         return result
+    }
+
+    package func symbolicLinks(_ repository: String, at commit: String, paths: [String]) async throws -> Set<String> {
+        let wanted = Set(paths)
+        guard !wanted.isEmpty else { return [] }
+        let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
+        return Set(wanted.filter { tree[$0]?.mode == "120000" })
     }
 
     package func list(_ repository: String, at commit: String, under folder: String) async throws -> [String] {

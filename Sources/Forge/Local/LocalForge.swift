@@ -62,11 +62,19 @@ package final class LocalForge: Forge, @unchecked Sendable {
     }
 
     package func files(_ repository: String, at commit: String, paths: [String]) async throws -> [String: Data] {
+        try ForgeError.checkPaths(paths, repository: repository)
         let git = try git(repository)
         let found = try git.blobs(paths.map { "\(commit):\($0)" }, allowingMissing: true)
         var result: [String: Data] = [:]
         for path in paths { if let data = found["\(commit):\(path)"] { result[path] = data } }
         return result
+    }
+
+    package func symbolicLinks(_ repository: String, at commit: String, paths: [String]) async throws -> Set<String> {
+        let wanted = Set(paths)
+        guard !wanted.isEmpty else { return [] }
+        let entries = try git(repository).tree(at: commit)
+        return Set(entries.filter { $0.isSymlink && wanted.contains($0.path) }.map(\.path))
     }
 
     package func list(_ repository: String, at commit: String, under folder: String) async throws -> [String] {
@@ -85,6 +93,7 @@ package final class LocalForge: Forge, @unchecked Sendable {
     }
 
     private func makeCommit(_ repository: String, _ request: CommitRequest) throws -> ForgeCommit {
+        try ForgeError.checkPaths(request.changes.keys, repository: repository)
         let git = try git(repository)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("flash-sync-forge-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -112,7 +121,8 @@ package final class LocalForge: Forge, @unchecked Sendable {
             lines.append("0 0000000000000000000000000000000000000000\t\(path)")
         }
         if !lines.isEmpty {
-            try git.run(["update-index", "--index-info"], input: Data((lines.joined(separator: "\n") + "\n").utf8), environment: index)
+            // NUL-terminated records: a path can never end a record early or add one of its own.
+            try git.run(["update-index", "-z", "--index-info"], input: Data((lines.joined(separator: "\u{0}") + "\u{0}").utf8), environment: index)
         }
         let tree = String(decoding: try git.run(["write-tree"], environment: index), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         var arguments = ["commit-tree", tree, "-F", "-"]

@@ -1,4 +1,5 @@
 import Foundation
+import SyncKit
 
 /// Where downstream repositories live: the seam between the delivery logic and GitHub (or the
 /// local forge used by the demo, replays and tests). Implementations must be safe to call from
@@ -10,6 +11,9 @@ package protocol Forge: Sendable {
     func head(_ repository: String, branch: String) async throws -> ForgeCommit?
     /// Contents of files at a commit (missing files are absent from the result).
     func files(_ repository: String, at commit: String, paths: [String]) async throws -> [String: Data]
+    /// Which of `paths` are symbolic links at a commit (their content is a link target, never
+    /// text to merge or overwrite).
+    func symbolicLinks(_ repository: String, at commit: String, paths: [String]) async throws -> Set<String>
     /// Every file path below a folder (`""` for all) at a commit.
     func list(_ repository: String, at commit: String, under folder: String) async throws -> [String]
     /// A blob by its git object id (the state records one per synced file, to recover the base).
@@ -154,4 +158,14 @@ package struct ForgeError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     package var description: String { message }
+
+    /// Refuses a commit or a read that names a path that is not a repository path: the last line
+    /// of defence, so no forge ever writes outside the repository or into `.git`.
+    package static func checkPaths(_ paths: some Sequence<String>, repository: String) throws {
+        for path in paths {
+            if let problem = RepositoryPath.problem(path) {
+                throw ForgeError("refused to touch \(path.debugDescription) in \(repository): \(problem).")
+            }
+        }
+    }
 }

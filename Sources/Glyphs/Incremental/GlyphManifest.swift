@@ -13,6 +13,21 @@ package struct GlyphManifest: Sendable, Equatable, Codable {
         package var origin: GlyphOrigin
         package var sourceHash: String
         package var outputs: [String]
+        /// FNV-1a 64 of each file written, so a committed file whose bytes were changed or
+        /// corrupted is out of date (absent in manifests written before it was recorded).
+        package var outputHashes: [String: String]?
+
+        package init(origin: GlyphOrigin, sourceHash: String, outputs: [String], outputHashes: [String: String]? = nil) {
+            self.origin = origin
+            self.sourceHash = sourceHash
+            self.outputs = outputs
+            self.outputHashes = outputHashes
+        }
+    }
+
+    /// The hash recorded for a written file.
+    package static func fileHash(_ data: Data) -> String {
+        FNV1a64.hexString(FNV1a64.hash(data))
     }
 
     package static let fileName = ".glyphs-manifest.json"

@@ -1,7 +1,7 @@
 /// What an incremental run has to do: for every glyph, whether it is up to date or why not.
 package struct GlyphRenderPlan: Sendable {
     package enum Reason: String, Sendable, Equatable {
-        case new, sourceChanged = "source-changed", outputMissing = "output-missing"
+        case new, sourceChanged = "source-changed", outputMissing = "output-missing", outputChanged = "output-changed"
     }
 
     package struct Item: Sendable {
@@ -21,8 +21,10 @@ package struct GlyphRenderPlan: Sendable {
 
     /// Compares each source's hash (SVG text plus settings) with the manifest and checks that the
     /// recorded outputs exist; `existingFiles` holds the file names present in the glyph folder.
+    /// `fileHash` reads a file of the folder and hashes it (`GlyphManifest.fileHash`); a file whose
+    /// hash differs from the one recorded makes its glyph out of date.
     package static func make(sources: [GlyphSource], settings: GlyphRenderSettings, manifest: GlyphManifest,
-                             existingFiles: Set<String>) -> GlyphRenderPlan {
+                             existingFiles: Set<String>, fileHash: (String) -> String? = { _ in nil }) -> GlyphRenderPlan {
         let items = sources.map { source -> Item in
             var hasher = FNV1a64()
             hasher.combine(settings.fingerprint)
@@ -37,6 +39,11 @@ package struct GlyphRenderPlan: Sendable {
                     reason = .sourceChanged
                 } else if !expectedFiles.allSatisfy(existingFiles.contains) {
                     reason = .outputMissing
+                } else if let recorded = entry.outputHashes, expectedFiles.contains(where: { file in
+                    guard let expected = recorded[file], let actual = fileHash(file) else { return false }
+                    return expected != actual
+                }) {
+                    reason = .outputChanged
                 } else {
                     reason = nil
                 }

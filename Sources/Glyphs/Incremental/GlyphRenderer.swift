@@ -30,7 +30,9 @@ package enum GlyphRenderer {
         let manifest = try GlyphManifest.load(from: directory)
         let sources = try GlyphSource.collect(identities: identities, directory: directory, manifest: manifest)
         let existing = Set((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-        let plan = GlyphRenderPlan.make(sources: sources, settings: settings, manifest: manifest, existingFiles: existing)
+        let plan = GlyphRenderPlan.make(sources: sources, settings: settings, manifest: manifest, existingFiles: existing) { file in
+            (try? Data(contentsOf: directory.appendingPathComponent(file))).map(GlyphManifest.fileHash)
+        }
         return try prepare(plan, in: directory, previous: manifest)
     }
 
@@ -45,7 +47,9 @@ package enum GlyphRenderer {
         var manifest = previous
         var generated: [String] = []
         var writes: [GlyphRenderBatch.FileWrite] = []
+        var hashes: [String: String] = [:]
         func stage(_ data: Data, _ path: String) {
+            hashes[path] = GlyphManifest.fileHash(data)
             if let existing = try? Data(contentsOf: directory.appendingPathComponent(path)), existing == data { return }
             writes.append(.init(path: path, data: data))
         }
@@ -69,7 +73,8 @@ package enum GlyphRenderer {
                     throw .encodingFailed(path: directory.appendingPathComponent(output.path).path, error)
                 }
             }
-            manifest.glyphs[item.source.name] = GlyphManifest.Entry(origin: item.source.origin, sourceHash: item.sourceHash, outputs: files)
+            manifest.glyphs[item.source.name] = GlyphManifest.Entry(origin: item.source.origin, sourceHash: item.sourceHash, outputs: files,
+                                                                    outputHashes: hashes.filter { files.contains($0.key) })
         }
         let changed = writes.map(\.path)
         // A folder with no glyph and no record stays as it is: no manifest appears out of nothing.

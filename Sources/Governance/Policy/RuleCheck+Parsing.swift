@@ -45,7 +45,7 @@ extension RuleCheck {
             do {
                 _ = try pattern.compiled()
             } catch {
-                throw node.error("'\(pattern.pattern)' is not a valid regular expression.", hint: "Use ICU (NSRegularExpression) syntax.")
+                throw node.error("pattern '\(pattern.pattern.prefix(200))' is refused: \(error.description).", hint: "Use ICU (NSRegularExpression) syntax.")
             }
             return type == .fileContents ? .contentsMatch(pattern) : .contentsAbsent(pattern)
         case .frontmatter:
@@ -110,10 +110,11 @@ extension RuleCheck {
 }
 
 extension ContentPattern {
-    func compiled() throws -> NSRegularExpression {
+    /// The pattern with the bounds every configuration-supplied regex runs under.
+    func compiled() throws(BoundedRegexError) -> BoundedRegex {
         var options: NSRegularExpression.Options = [.anchorsMatchLines]
         if caseInsensitive { options.insert(.caseInsensitive) }
-        return try NSRegularExpression(pattern: pattern, options: options)
+        return try BoundedRegex(pattern, options: options)
     }
 }
 

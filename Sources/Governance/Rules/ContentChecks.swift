@@ -1,4 +1,5 @@
 import Foundation
+import SyncKit
 
 /// Checks on what files contain and how large they are.
 enum ContentChecks {
@@ -9,8 +10,11 @@ enum ContentChecks {
         let regex = try pattern.compiled()
         return files.compactMap { path in
             guard let text = snapshot.text(of: path) else { return nil }
-            let range = NSRange(location: 0, length: text.utf16.count)
-            guard regex.firstMatch(in: text, range: range) == nil else { return nil }
+            let search = regex.matches(in: text, limit: 1)
+            if let stopped = search.stopped, search.matches.isEmpty {
+                return Problem("'\(path)' could not be checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1)
+            }
+            guard search.matches.isEmpty else { return nil }
             return Problem("'\(path)' does not contain a match of /\(pattern.pattern)/.", file: path, line: 1)
         }
     }
@@ -20,10 +24,14 @@ enum ContentChecks {
         var problems: [Problem] = []
         for path in files {
             guard let text = snapshot.text(of: path) else { continue }
-            let matches = regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+            let search = regex.matches(in: text, limit: 10_000)
+            let matches = search.matches
+            if let stopped = search.stopped {
+                problems.append(Problem("'\(path)' could not be fully checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1))
+            }
             for match in matches.prefix(matchesPerFile) {
-                let line = RepositorySnapshot.line(ofUTF16Offset: match.range.location, in: text)
-                let column = column(ofUTF16Offset: match.range.location, in: text)
+                let line = RepositorySnapshot.line(ofUTF16Offset: match.location, in: text)
+                let column = column(ofUTF16Offset: match.location, in: text)
                 problems.append(Problem("'\(path)' line \(line) matches /\(pattern.pattern)/, which is not allowed.", file: path, line: line, column: column))
             }
             if matches.count > matchesPerFile {

@@ -7,6 +7,8 @@ package enum SlackError: Error, Sendable, Equatable, CustomStringConvertible {
     case rateLimited(retryAfter: Double?, attempts: Int)
     case server(status: Int, text: String, attempts: Int)
     case network(reason: String, attempts: Int)
+    /// A 3xx: no redirect is followed.
+    case redirected(status: Int)
 
     package var description: String {
         switch self {
@@ -21,6 +23,8 @@ package enum SlackError: Error, Sendable, Equatable, CustomStringConvertible {
                 + (retryAfter.map { "; it asked to wait \(Int($0)) s" } ?? "") + ". Re-run later."
         case .server(let status, let text, let attempts):
             "Slack answered \(status)\(text.isEmpty ? "" : " \(text)") after \(attempts) attempt\(attempts == 1 ? "" : "s"). Re-run later."
+        case .redirected(let status):
+            "The Slack webhook answered with a redirect (\(status)); flash-sync follows no redirect, so nothing was posted. Set SLACK_WEBHOOK to the incoming webhook URL Slack gave you (https://hooks.slack.com/services/...)."
         case .network(let reason, let attempts):
             "Could not reach the Slack webhook after \(attempts) attempt\(attempts == 1 ? "" : "s"): \(reason)."
         }

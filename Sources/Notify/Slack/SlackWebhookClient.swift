@@ -1,3 +1,4 @@
+import Forge
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -42,7 +43,7 @@ package struct SlackWebhookClient: Sendable {
         configuration.timeoutIntervalForRequest = policy.timeout
         configuration.timeoutIntervalForResource = policy.timeout * 2
         configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
+        session = RedirectRefusal.session(configuration)
         self.sleep = sleep
     }
 
@@ -94,6 +95,8 @@ package struct SlackWebhookClient: Sendable {
             case 500..<600:
                 guard attempt < policy.maxAttempts else { throw .server(status: status, text: text, attempts: attempt) }
                 await sleep(backoff(attempt))
+            case _ where RedirectRefusal.isRedirect(status):
+                throw .redirected(status: status)
             default:
                 throw .rejected(status: status, text: text)
             }

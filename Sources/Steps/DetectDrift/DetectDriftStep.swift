@@ -19,8 +19,8 @@ package struct DetectDriftStep: StepCommand {
             ForgeSelection.input,
             InputSpec("history", "Folder of earlier runs' results JSON files (open-sync-pr's results), in name order oldest to newest, for consecutive failures.", kind: .path, default: ""),
             InputSpec("source-repo", "The upstream repository, named in the registry. Default: GITHUB_REPOSITORY.", default: ""),
-            InputSpec("registry-path", "Where to write the downstream registry (Markdown) to commit upstream. Default: RUNNER_TEMP/flash-sync/registry.md.", kind: .path, default: ""),
-            InputSpec("alerts-path", "Where to write the sync_alert entries (YAML). Default: RUNNER_TEMP/flash-sync/alerts.yaml.", kind: .path, default: ""),
+            InputSpec("registry-path", "Where to write the downstream registry (Markdown) to commit upstream. Default: RUNNER_TEMP/flash-sync/registry.md.", kind: .path, default: "", writes: true),
+            InputSpec("alerts-path", "Where to write the sync_alert entries (YAML). Default: RUNNER_TEMP/flash-sync/alerts.yaml.", kind: .path, default: "", writes: true),
             InputSpec("fail-on-drift", "Exit 1 when any target has drifted (by default drift is reported, and the step passes).", kind: .boolean, default: "false"),
         ] + ForgeSelection.githubInputs,
         outputs: [
@@ -41,9 +41,9 @@ package struct DetectDriftStep: StepCommand {
         let inputs = session.inputs
         let ruleSet = try MonitoringInputs.loadRules(session)
         let layout = ruleSet.settings.layout
-        let selected = try inputs.list("target-repos")
+        let selected = try RuleInputs.targets(session, rules: ruleSet).map { Set($0.map { $0.lowercased() }) }
         let failOnDrift = try inputs.bool("fail-on-drift")
-        let rules = ruleSet.rules.filter { selected.isEmpty || selected == ["all"] || selected.contains($0.targetRepository) }
+        let rules = ruleSet.rules.filter { selected?.contains($0.targetRepository.lowercased()) ?? true }
         let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
         let forge = try ForgeSelection.make(session)
         defer { ForgeSelection.report(forge, session) }

@@ -6,13 +6,7 @@ import SyncKit
 /// and the upstream's release tags.
 enum MonitoringInputs {
     static func loadRules(_ session: StepSession) throws -> RuleSet {
-        let context = session.context
-        let folder = try session.inputs.string("rules-dir")
-        func file(_ input: String) throws -> (url: URL, name: String)? {
-            try session.inputs.optionalString(input).map { (context.url(forPath: $0), $0) }
-        }
-        return try RuleSet.load(rulesFolder: context.url(forPath: folder), rulesFolderName: folder,
-                                targetsFile: try file("targets-file"), settingsFile: try file("settings"))
+        try RuleInputs.load(session)
     }
 
     /// Every `*.json` of the history folder, in name order (oldest first).

@@ -20,8 +20,8 @@ package struct GovernanceAuditStep: StepCommand {
             InputSpec("policy", "Policy file (YAML), relative to the repository. Empty: \(defaultPolicyPath) if it exists, else the built-in default policy.", kind: .path, default: ""),
             InputSpec("exemptions", "Exemptions file (YAML), relative to the repository. Empty: \(defaultExemptionsPath) if it exists, else none.", kind: .path, default: ""),
             InputSpec("repository-path", "The repository checkout to audit.", kind: .path, default: "."),
-            InputSpec("sarif-path", "Where to write the SARIF 2.1.0 log. Default: RUNNER_TEMP/flash-sync/governance-audit.sarif (.flash-sync/ locally).", kind: .path, default: ""),
-            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/governance-audit.json (.flash-sync/ locally).", kind: .path, default: ""),
+            InputSpec("sarif-path", "Where to write the SARIF 2.1.0 log. Default: RUNNER_TEMP/flash-sync/governance-audit.sarif (.flash-sync/ locally).", kind: .path, default: "", writes: true),
+            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/governance-audit.json (.flash-sync/ locally).", kind: .path, default: "", writes: true),
         ],
         outputs: [
             OutputSpec("passed", "true when no error-level finding remains after exemptions."),
@@ -78,7 +78,7 @@ package struct GovernanceAuditStep: StepCommand {
     private func loadPolicy(_ session: StepSession, root: URL) throws -> Policy {
         let loader = PolicyLoader(repositoryRoot: root)
         if let path = try session.inputs.optionalString("policy") {
-            return try loader.load(try Self.repositoryPath(path, input: "policy"))
+            return try loader.load(try RepositoryInputs.relativePath(path, input: "policy"))
         }
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.defaultPolicyPath).path) {
             return try loader.load(Self.defaultPolicyPath)
@@ -88,21 +88,12 @@ package struct GovernanceAuditStep: StepCommand {
     }
 
     private func loadExemptions(_ session: StepSession, root: URL, policy: Policy) throws -> [Exemption] {
-        var path = try session.inputs.optionalString("exemptions").map { try Self.repositoryPath($0, input: "exemptions") }
+        var path = try session.inputs.optionalString("exemptions").map { try RepositoryInputs.relativePath($0, input: "exemptions") }
         if path == nil, FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.defaultExemptionsPath).path) {
             path = Self.defaultExemptionsPath
         }
         guard let path else { return [] }
         let text = try ConfigFile.read(root.appendingPathComponent(path), shownAs: path)
         return try ExemptionsFile.parse(text, file: path, policy: policy)
-    }
-
-    /// Policy and exemptions paths are relative to the repository, so findings can point at them.
-    static func repositoryPath(_ path: String, input: String) throws -> String {
-        let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
-        guard !trimmed.hasPrefix("/"), !trimmed.split(separator: "/").contains("..") else {
-            throw StepFailure(.misconfigured, "input \(input): '\(path)' must be a path inside the repository, relative to repository-path.")
-        }
-        return trimmed
     }
 }

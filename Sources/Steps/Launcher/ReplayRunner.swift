@@ -67,7 +67,7 @@ package enum ReplayRunner {
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
 
-        let environment = replayEnvironment(record: record, current: context.environment, scratch: scratch)
+        let environment = replayEnvironment(record: record, definition: Step.definition, current: context.environment, scratch: scratch)
         let missing = record.secretNames.filter { (context.environment[$0] ?? "").isEmpty }
         log.write("Replaying \(record.step) recorded at \(record.recordedAt) (exit \(record.exitCode)).\n")
         if !missing.isEmpty {
@@ -76,11 +76,20 @@ package enum ReplayRunner {
         var replayContext = context
         replayContext.environment = environment
         replayContext.flagInputs = [:]
+        replayContext.isReplay = true
+        log.write("note: a replay writes nothing: forge writes and notifications are shown as would-be calls, files go to \(scratch.path).\n")
         let (status, _) = await StepLauncher.execute(step, context: replayContext)
 
         let outputFile = scratch.appendingPathComponent("output")
         let replayed = (try? FileCommand.parseKeyValues(String(decoding: FileManager.default.contents(atPath: outputFile.path) ?? Data(), as: UTF8.self))) ?? []
-        let differences = compare(recorded: record, replayed: replayed, status: status, recordedTemp: record.environment["RUNNER_TEMP"], replayTemp: environment["RUNNER_TEMP"])
+        var substitutions: [(replayed: String, recorded: String)] = []
+        if let recordedTemp = record.environment["RUNNER_TEMP"], !recordedTemp.isEmpty, let replayTemp = environment["RUNNER_TEMP"] {
+            substitutions.append((replayTemp, recordedTemp))
+        }
+        for (input, path) in redirectedOutputs(record: record, definition: Step.definition, scratch: scratch) {
+            if let value = record.inputs[input.name] { substitutions.insert((path, context.url(forPath: value).path), at: 0) }
+        }
+        let differences = compare(recorded: record, replayed: replayed, status: status, substitutions: substitutions)
         if differences.isEmpty {
             log.write("replay: outputs and exit status match the recording (\(record.outputs.count) output\(record.outputs.count == 1 ? "" : "s"), exit \(status)).\n")
         } else {
@@ -92,7 +101,7 @@ package enum ReplayRunner {
 
     /// The recorded environment, on top of the current one without its own Actions variables,
     /// with fresh files for the outputs, summary and event payload.
-    static func replayEnvironment(record: ReplayRecord, current: [String: String], scratch: URL) -> [String: String] {
+    static func replayEnvironment(record: ReplayRecord, definition: StepDefinition, current: [String: String], scratch: URL) -> [String: String] {
         var environment = current.filter { name, _ in
             !name.hasPrefix("INPUT_") && !name.hasPrefix("GITHUB_") && !name.hasPrefix("RUNNER_") && name != "FLASH_SYNC_REPLAY_DIR"
         }
@@ -101,6 +110,11 @@ package enum ReplayRunner {
         environment["GITHUB_ACTIONS"] = current["GITHUB_ACTIONS"]
         for name in record.secretNames { environment[name] = current[name] }
         for (name, value) in record.inputs { environment[InputSpec.environmentVariable(for: name)] = value }
+        // Every place the step writes goes to the scratch folder, never the recorded run's paths
+        // (the defaults already do: they are under RUNNER_TEMP).
+        for (input, path) in redirectedOutputs(record: record, definition: definition, scratch: scratch) {
+            environment[input.environmentVariable] = path
+        }
         environment["GITHUB_OUTPUT"] = scratch.appendingPathComponent("output").path
         environment["GITHUB_STEP_SUMMARY"] = scratch.appendingPathComponent("summary.md").path
         environment["RUNNER_TEMP"] = scratch.appendingPathComponent("temp").path
@@ -113,12 +127,22 @@ package enum ReplayRunner {
         return environment
     }
 
+    /// The output-location inputs the recorded run named, each sent to its own path in the
+    /// scratch folder.
+    static func redirectedOutputs(record: ReplayRecord, definition: StepDefinition, scratch: URL) -> [(input: InputSpec, path: String)] {
+        let outputs = scratch.appendingPathComponent("outputs")
+        try? FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        return definition.inputs.filter { $0.isOutputLocation && !(record.inputs[$0.name] ?? "").isEmpty }.map {
+            ($0, outputs.appendingPathComponent($0.name).path)
+        }
+    }
+
     package static func compare(
-        recorded: ReplayRecord, replayed: [(name: String, value: String)], status: Int32, recordedTemp: String?, replayTemp: String?
+        recorded: ReplayRecord, replayed: [(name: String, value: String)], status: Int32, substitutions: [(replayed: String, recorded: String)]
     ) -> [String] {
+        /// Replayed paths (the scratch folder) read as the recorded ones.
         func normalize(_ value: String) -> String {
-            guard let recordedTemp, let replayTemp, !recordedTemp.isEmpty else { return value }
-            return value.replacingOccurrences(of: replayTemp, with: recordedTemp)
+            substitutions.reduce(value) { $0.replacingOccurrences(of: $1.replayed, with: $1.recorded) }
         }
         var differences: [String] = []
         if status != recorded.exitCode {

@@ -70,6 +70,12 @@ package enum StepLauncher {
     /// Runs the step with a ready context; records the run when `FLASH_SYNC_REPLAY_DIR` is set.
     static func execute<Step: StepCommand>(_ step: Step.Type, context: StepContext) async -> (status: Int32, session: StepSession) {
         let session = StepSession(definition: Step.definition, context: context)
+        SecretRegistry.register(session)
+        let unwritable = OutputPreflight.problems(Step.definition, context: context)
+        guard unwritable.isEmpty else {
+            for problem in unwritable { session.annotate(Annotation(.error, problem + ". Nothing was done.", title: "Output")) }
+            return (StepStatus.misconfigured.rawValue, session)
+        }
         let status = await runCatchingErrors(Step(), session: session)
         do {
             try session.finish()

@@ -50,7 +50,7 @@ extension NotifyStep {
                 apiURL: session.context.environment["GITHUB_API_URL"] ?? "https://api.github.com", token: token,
                 policy: RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 8, maxRateLimitWait: 60, timeout: timeout)
             )
-            let forge = GitHubForge(client: client, cache: try ResponseCache())
+            let forge = GuardedForge(GitHubForge(client: client, cache: try ResponseCache()), redact: { session.redact($0) }, recordOnly: false, note: { session.log($0) })
             let outcome = try await StatusIssue(forge: forge, repository: issue.repository, label: issue.label, title: issue.title)
                 .publish(body: rendered.issueBody)
             return ChannelOutcome(channel: .githubIssue, result: .sent("\(outcome.action.rawValue) \(issue.repository)#\(outcome.number) \(outcome.url)"))

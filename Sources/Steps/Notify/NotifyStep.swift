@@ -13,7 +13,7 @@ package struct NotifyStep: StepCommand {
             InputSpec("results", "Path of the results JSON that open-sync-pr wrote (its `results` output).", kind: .path, required: true),
             InputSpec("on", "Events that notify: failure (failed targets, blocked rules), conflict, drift, success; comma-separated, or all.", kind: .list, default: "failure,conflict,drift"),
             InputSpec("dry-run", "Render every channel's notification into output-dir instead of sending anything.", kind: .boolean, default: "false"),
-            InputSpec("output-dir", "Where a dry run writes slack.json, email.eml, email.txt, email.html and issue.md. Default: RUNNER_TEMP/flash-sync/notify (.flash-sync/notify locally).", kind: .path, default: ""),
+            InputSpec("output-dir", "Where a dry run writes slack.json, email.eml, email.txt, email.html and issue.md. Default: RUNNER_TEMP/flash-sync/notify (.flash-sync/notify locally).", kind: .path, default: "", writes: true),
             InputSpec("github-issue", "Keep one labelled status issue in the upstream repository up to date (needs GITHUB_TOKEN with issues: write).", kind: .boolean, default: "true"),
             InputSpec("issue-repo", "Repository (owner/name) of the status issue. Default: the results' source_repository.", default: ""),
             InputSpec("issue-label", "Label that marks the status issue.", default: "agent33-sync-status"),
@@ -50,7 +50,8 @@ package struct NotifyStep: StepCommand {
         do { policy = try NotificationPolicy(parsing: try inputs.list("on")) } catch let error as NotificationPolicyError {
             throw InputError.invalid("on", reason: error.description)
         }
-        let isDryRun = try inputs.bool("dry-run")
+        // A replay never sends: it renders what it would send, like a dry run.
+        let isDryRun = try inputs.bool("dry-run") || session.context.isReplay
         let digest = SyncDigest(results)
         try session.setOutput("events", digest.events.sorted().map(\.rawValue).joined(separator: ","))
 

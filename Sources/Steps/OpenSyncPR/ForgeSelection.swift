@@ -18,7 +18,14 @@ enum ForgeSelection {
 
     static let tokenVariable = "GITHUB_TOKEN"
 
+    /// The forge of the `forge` input, guarded: every text it sends is masked with the step's
+    /// secrets, and in a replay its writes are recorded, never sent.
     static func make(_ session: StepSession) throws -> any Forge {
+        let forge = try unguarded(session)
+        return GuardedForge(forge, redact: { session.redact($0) }, recordOnly: session.context.isReplay, note: { session.log($0) })
+    }
+
+    private static func unguarded(_ session: StepSession) throws -> any Forge {
         let value = try session.inputs.string("forge")
         guard !value.isEmpty else { throw StepFailure(.misconfigured, "No forge given: set forge to github or local:DIR.") }
         if value.hasPrefix("local:") {
@@ -71,7 +78,8 @@ enum ForgeSelection {
 
     /// The calls a GitHub forge made, and what it could not do but did not fail on, in the log and summary.
     static func report(_ forge: any Forge, _ session: StepSession) {
-        guard let github = forge as? GitHubForge else { return }
+        let unwrapped = (forge as? GuardedForge)?.base ?? forge
+        guard let github = unwrapped as? GitHubForge else { return }
         for notice in github.notices { session.annotate(Annotation(.warning, notice, title: "GitHub")) }
         let usage = github.usage
         session.log("GitHub API: " + usage.line)

@@ -19,7 +19,7 @@ package struct OpenSyncPRStep: StepCommand {
             InputSpec("changelog", "The upstream changelog, for each PR's excerpt (read at the plan's commit).", kind: .path, default: "CHANGELOG.md"),
             InputSpec("force", "Replace sync branches that were edited by hand.", kind: .boolean, default: "false"),
             InputSpec("dry-run", "Work everything out and report it, but write nothing.", kind: .boolean, default: "false"),
-            InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: ""),
+            InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: "", writes: true),
         ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("pull-requests", "JSON list of {repository, rule, number, url, status} for the PRs opened or updated."),

@@ -3,7 +3,9 @@ import SyncKit
 
 /// Writes plan.json and its content-addressed blob store (`blobs/<sha256>`), each file atomically.
 enum PlanFiles {
-    static func write(_ output: Planner.Output, to directory: URL) throws -> URL {
+    /// `redact` masks the step's secrets in plan.json (the release notes are someone's text); the
+    /// blobs are the synced content itself, which validate-sync's secret scan checks.
+    static func write(_ output: Planner.Output, to directory: URL, redact: (Data) -> Data) throws -> URL {
         let manager = FileManager.default
         let blobs = directory.appendingPathComponent("blobs")
         try manager.createDirectory(at: blobs, withIntermediateDirectories: true)
@@ -14,7 +16,7 @@ enum PlanFiles {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let url = directory.appendingPathComponent("plan.json")
-        try encoder.encode(output.plan).write(to: url, options: .atomic)
+        try redact(encoder.encode(output.plan)).write(to: url, options: .atomic)
         return url
     }
 

@@ -21,7 +21,7 @@ package struct PlanSyncStep: StepCommand {
             InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}), instead of reading it from the forge.", kind: .path, default: ""),
             InputSpec("forge", "Read each target's sync state from this forge (`github` or `local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
             InputSpec("source-repo", "The upstream repository (owner/name). Default: GITHUB_REPOSITORY.", default: ""),
-            InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: ""),
+            InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: "", writes: true),
         ] + ForgeSelection.githubInputs,
         outputs: [
             OutputSpec("plan", "Path of plan.json (contents in blobs/ beside it, by SHA-256)."),
@@ -41,22 +41,19 @@ package struct PlanSyncStep: StepCommand {
         let maxShards = try inputs.integer("max-shards", in: 1...256)
         let rulesDirectory = try inputs.string("rules-dir")
         let loading = Date()
-        let ruleSet = try await session.group("Load rules") {
-            try RuleSet.load(
-                rulesFolder: context.url(forPath: rulesDirectory), rulesFolderName: rulesDirectory,
-                targetsFile: try optionalFile("targets-file", session), settingsFile: try optionalFile("settings", session)
-            )
-        }
+        let ruleSet = try await session.group("Load rules") { try RuleInputs.load(session) }
         session.debug("rules loaded in \(Int(Date().timeIntervalSince(loading) * 1000)) ms")
         session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")
 
         let run = try PlanRunContext.resolve(session: session)
-        let targets = try inputs.list("target-repos")
-        let ruleIDs = try inputs.list("rules")
-        let states = try await loadStates(session, rules: ruleSet)
+        let targets = try RuleInputs.targets(session, rules: ruleSet)
+        let ruleIDs = try RuleInputs.ruleIDs(session, rules: ruleSet)
+        var refused = Set<String>()
+        let states = try await loadStates(session, rules: ruleSet, refused: &refused)
+        let planned = refused.isEmpty ? targets : Set((targets.map(Array.init) ?? ruleSet.rules.map(\.targetRepository)).filter { !refused.contains($0.lowercased()) })
         let request = PlanRequest(
             rules: ruleSet, source: run.source, trigger: run.trigger(ruleIDs: ruleIDs), mode: mode,
-            targets: targets.isEmpty || targets == ["all"] ? nil : Set(targets),
+            targets: planned,
             ruleFilter: run.isManual || ruleIDs.isEmpty || ruleIDs == ["all"] ? nil : Set(ruleIDs),
             force: try inputs.bool("force"), version: run.version, tag: run.tag, releaseDate: run.releaseDate,
             sourceRepository: run.sourceRepository, serverURL: context.environment["GITHUB_SERVER_URL"] ?? "https://github.com",
@@ -82,7 +79,7 @@ package struct PlanSyncStep: StepCommand {
         let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan")
         let writing = Date()
-        let planURL = try PlanFiles.write(output, to: planDirectory)
+        let planURL = try PlanFiles.write(output, to: planDirectory, redact: session.redactData)
         session.debug("plan.json and \(output.blobs.count) blobs written in \(Int(Date().timeIntervalSince(writing) * 1000)) ms")
         let shards = PlanMatrix.shards(output.plan, maxShards: maxShards)
         let changed = output.plan.targets.filter { $0.fileCount > 0 || $0.rules.contains { !$0.orphans.isEmpty } }.map(\.repository)
@@ -93,15 +90,12 @@ package struct PlanSyncStep: StepCommand {
         try session.setOutput("matrix", PlanMatrix.json(shards))
         try session.setOutput("targets", changed.joined(separator: ","))
         try session.setOutput("has-changes", output.plan.hasChanges ? "true" : "false")
-        return output.problems.isEmpty ? .success : .failed
+        return output.problems.isEmpty && refused.isEmpty ? .success : .failed
     }
 
-    private func optionalFile(_ input: String, _ session: StepSession) throws -> (url: URL, name: String)? {
-        guard let path = try session.inputs.optionalString(input) else { return nil }
-        return (session.context.url(forPath: path), path)
-    }
-
-    private func loadStates(_ session: StepSession, rules: RuleSet) async throws -> [String: TargetState] {
+    /// The targets' sync states; a target whose state is refused (edited or forged) goes into
+    /// `refused` and is left out of the plan.
+    private func loadStates(_ session: StepSession, rules: RuleSet, refused: inout Set<String>) async throws -> [String: TargetState] {
         if try session.inputs.optionalString("forge") != nil {
             let forge = try ForgeSelection.make(session)
             defer { ForgeSelection.report(forge, session) }
@@ -110,6 +104,10 @@ package struct PlanSyncStep: StepCommand {
             for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
                 do {
                     states[repository] = try await reader.targetState(of: repository)
+                } catch let error as ConfigError {
+                    // A state that was edited or forged in the target: that target is not planned.
+                    session.annotate(Annotation(error))
+                    refused.insert(repository.lowercased())
                 } catch {
                     session.annotate(Annotation(.warning, "Cannot read the sync state of \(repository): \(error). It is planned as if never synced."))
                 }

@@ -5,14 +5,13 @@ import Glyphs
 /// What `render-glyphs` tells the reader: the log line, the check annotations and the job
 /// summary, whose table shows each glyph as an image.
 ///
-/// GitHub job summaries cannot show files from the runner, so previews are the glyph SVGs as
-/// `data:` URIs, within a byte budget that keeps the summary far under its 1 MiB limit; past the
-/// budget (or for a large hand-made SVG) the row shows the name only.
+/// GitHub job summaries strip `data:` images and cannot show files from the runner, so each
+/// preview is the glyph's smallest PNG as committed at the run's commit, by URL
+/// (`GITHUB_SERVER_URL/GITHUB_REPOSITORY/raw/GITHUB_SHA/…`). In a private repository the image
+/// shows to people who can read the repository (their browser session fetches it), and to no
+/// one else. A glyph rendered in this run has no committed file yet, so its row has no preview;
+/// neither has a run outside Actions.
 package struct GlyphRunReport {
-    /// Bytes of `data:` URIs the summary may hold in all.
-    package static let previewBudget = 512 * 1024
-    /// SVGs larger than this are listed without a preview.
-    package static let previewLimit = 16 * 1024
     /// Rows listed in the table; the rest are counted.
     package static let rowLimit = 1_000
 
@@ -23,7 +22,12 @@ package struct GlyphRunReport {
     package var sourcePaths: [String]
     package var isCheck: Bool
 
-    package init(batch: GlyphRenderBatch, discovered: [DiscoveredGlyph], root: URL, outputPath: String, sourcePaths: [String], isCheck: Bool) {
+    /// `…/raw/<sha>/` of the run's commit, or nil outside Actions.
+    package var previewBase: String?
+
+    package init(batch: GlyphRenderBatch, discovered: [DiscoveredGlyph], root: URL, outputPath: String, sourcePaths: [String], isCheck: Bool,
+                 previewBase: String? = nil) {
+        self.previewBase = previewBase
         self.batch = batch
         let prefix = root.path + "/"
         definitionFiles = Dictionary(discovered.map { ($0.identity.name, String($0.file.path.dropFirst(prefix.count))) }) { first, _ in first }
@@ -66,7 +70,7 @@ package struct GlyphRunReport {
         }
     }
 
-    package func write(into summary: inout StepSummary, previewBudget: Int = GlyphRunReport.previewBudget) {
+    package func write(into summary: inout StepSummary) {
         let headline: String = switch (isCheck, batch.isUpToDate) {
         case (true, true): "Glyphs ✅ up to date"
         case (true, false): "Glyphs ❌ \(plural(changed.count, "glyph")) out of date"
@@ -82,14 +86,12 @@ package struct GlyphRunReport {
             summary.paragraph("No glyphs: no agent or module definitions and no hand-made SVG.")
             return
         }
-        var budget = previewBudget
         var previewsLeftOut = 0
         let rows = items.prefix(Self.rowLimit).map { item -> [String] in
             var preview = "—"
-            let uri = "data:image/svg+xml;base64," + Data(item.source.svg.utf8).base64EncodedString()
-            if item.source.svg.utf8.count <= Self.previewLimit, uri.utf8.count <= budget {
-                budget -= uri.utf8.count
-                preview = "<img src=\"\(uri)\" width=\"32\" height=\"32\" alt=\"\(StepSummary.escapeHTML(item.source.name).replacingOccurrences(of: "\"", with: "&quot;"))\">"
+            if let previewBase, !changed.contains(item.source.name), let smallest = item.outputs.first {
+                let url = previewBase + (outputPath + "/" + smallest.path).split(separator: "/").map { Self.escapePathSegment(String($0)) }.joined(separator: "/")
+                preview = "<img src=\"\(StepSummary.escapeHTML(url))\" width=\"32\" height=\"32\" alt=\"\(StepSummary.escapeHTML(item.source.name).replacingOccurrences(of: "\"", with: "&quot;"))\">"
             } else {
                 previewsLeftOut += 1
             }
@@ -102,7 +104,9 @@ package struct GlyphRunReport {
         var notes: [String] = []
         if items.count > Self.rowLimit { notes.append("… and \(items.count - Self.rowLimit) more glyphs.") }
         if previewsLeftOut > 0 {
-            notes.append("\(plural(previewsLeftOut, "preview")) left out to keep the summary small (large SVGs, or past \(previewBudget / 1024) KiB of previews).")
+            notes.append(previewBase == nil
+                ? "No previews: they link the committed PNGs, which needs GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA (a run on Actions)."
+                : "\(plural(previewsLeftOut, "glyph")) without a preview: rendered in this run, so not yet in the commit the previews link.")
         }
         if !batch.result.orphans.isEmpty {
             notes.append("No longer generated (files kept): \(batch.result.orphans.map { "`\($0)`" }.joined(separator: ", ")).")
@@ -115,6 +119,22 @@ package struct GlyphRunReport {
         let reason = item.reason?.rawValue ?? "changed"
         if isCheck { return "❌ out of date (\(reason))" }
         return item.reason == .new ? "✨ new" : "🔄 rendered again (\(reason))"
+    }
+
+    /// A path segment as it may stand in a URL.
+    static func escapePathSegment(_ segment: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~@")
+        return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
+    }
+
+    /// `…/raw/<sha>/` for the run's commit, from the runner's variables; nil outside Actions.
+    package static func previewBase(environment: [String: String]) -> String? {
+        guard let repository = environment["GITHUB_REPOSITORY"], !repository.isEmpty,
+              let sha = environment["GITHUB_SHA"], sha.count >= 7, sha.allSatisfy(\.isHexDigit)
+        else { return nil }
+        let server = (environment["GITHUB_SERVER_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? "https://github.com")
+        return "\(server.hasSuffix("/") ? String(server.dropLast()) : server)/\(repository)/raw/\(sha)/"
     }
 
     private func plural(_ count: Int, _ noun: String) -> String {

@@ -12,7 +12,7 @@ package struct RenderGlyphsStep: StepCommand {
         summary: "Give every agent and module a deterministic SVG glyph and render it, and every hand-made SVG in the glyph folder, to PNG at several sizes; only changed glyphs are rendered again.",
         inputs: [
             InputSpec("sources", "Folders, relative to the repository (comma- or line-separated), whose *.md files (not README.md) each get a generated glyph named after the file. Folders that do not exist are skipped. The design's seed is the frontmatter's glyph_seed, else id, else the file name.", kind: .list, default: "agents,core/modules"),
-            InputSpec("output-dir", "The glyph folder, relative to the repository: <name>.svg, <name>-<size>.png, <name>-<size>@<scale>x.png and .glyphs-manifest.json. Hand-made SVGs placed here get their PNGs too.", kind: .path, default: "assets/glyphs"),
+            InputSpec("output-dir", "The glyph folder, relative to the repository: <name>.svg, <name>-<size>.png, <name>-<size>@<scale>x.png and .glyphs-manifest.json. Hand-made SVGs placed here get their PNGs too.", kind: .path, default: "assets/glyphs", writes: true),
             InputSpec("sizes", "PNG sizes in CSS pixels (1-4096), comma-separated.", kind: .list, default: "16,32,48,64,128,256,512"),
             InputSpec("scales", "Pixel densities (1-4), comma-separated; 1,2 adds <name>-<size>@2x.png beside <name>-<size>.png.", kind: .list, default: "1"),
             InputSpec("check", "Write nothing; exit 1 when any glyph file or the manifest is out of date (for pull requests).", kind: .boolean, default: "false"),
@@ -28,10 +28,10 @@ package struct RenderGlyphsStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let inputs = session.inputs
         let root = session.context.workingDirectory.standardizedFileURL
-        let sourcePaths = try inputs.list("sources").map { try Self.repositoryPath($0, input: "sources") }
-        let outputPath = try Self.repositoryPath(try inputs.string("output-dir"), input: "output-dir")
+        let sourcePaths = try inputs.list("sources").map { try Self.repositoryFolder($0, input: "sources") }
+        let outputPath = try Self.repositoryFolder(try inputs.string("output-dir"), input: "output-dir")
         let folder = root.appendingPathComponent(outputPath)
-        try Self.refuseEscape(folder, root: root, input: "output-dir")
+        try RepositoryInputs.refuseEscape(folder, root: root, input: "output-dir")
         let settings = try Self.glyphs(root) {
             try GlyphRenderSettings(sizes: try Self.numbers(inputs, "sizes"), scales: try Self.numbers(inputs, "scales"), compressionLevel: 9)
         }
@@ -48,7 +48,8 @@ package struct RenderGlyphsStep: StepCommand {
         if !check { try Self.glyphs(root) { try GlyphRenderer.commit(batch) } }
 
         let report = GlyphRunReport(batch: batch, discovered: discovered, root: root, outputPath: outputPath,
-                                    sourcePaths: sourcePaths, isCheck: check)
+                                    sourcePaths: sourcePaths, isCheck: check,
+                                    previewBase: GlyphRunReport.previewBase(environment: session.context.environment))
         if check { report.annotateOutOfDate(session) }
         session.summarize { report.write(into: &$0) }
         session.log(report.logLine)
@@ -63,35 +64,13 @@ package struct RenderGlyphsStep: StepCommand {
     }
 
     /// A path input relative to the repository (no absolute path, no `..`), without `./` or a trailing `/`.
-    static func repositoryPath(_ path: String, input: String) throws -> String {
-        var trimmed = try GovernanceAuditStep.repositoryPath(path, input: input)
+    static func repositoryFolder(_ path: String, input: String) throws -> String {
+        var trimmed = try RepositoryInputs.relativePath(path, input: input)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard !trimmed.isEmpty else {
             throw StepFailure(.misconfigured, "input \(input): '\(path)' names the repository root; give a folder inside it.")
         }
         return trimmed
-    }
-
-    /// Refuses a folder that a symbolic link leads out of the repository.
-    static func refuseEscape(_ folder: URL, root: URL, input: String) throws {
-        let resolvedRoot = realPath(root)
-        let resolved = realPath(folder)
-        guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
-            throw StepFailure(.misconfigured, "input \(input): '\(folder.path)' leads outside the repository (to \(resolved)) through a symbolic link; use a real folder inside it.")
-        }
-    }
-
-    /// The path with every symbolic link resolved; a part that does not exist yet is appended as written.
-    static func realPath(_ url: URL) -> String {
-        var existing = url.standardizedFileURL
-        var missing: [String] = []
-        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
-            missing.insert(existing.lastPathComponent, at: 0)
-            existing.deleteLastPathComponent()
-        }
-        guard let resolved = realpath(existing.path, nil) else { return url.standardizedFileURL.path }
-        defer { free(resolved) }
-        return ([String(cString: resolved)] + missing).joined(separator: "/")
     }
 
     static func numbers(_ inputs: StepInputs, _ name: String) throws -> [Int] {

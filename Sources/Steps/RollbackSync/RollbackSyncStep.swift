@@ -37,7 +37,8 @@ package struct RollbackSyncStep: StepCommand {
         let repository = try inputs.string("target-repo")
         guard RepositoryNames.isValid(repository) else { throw InputError.invalid("target-repo", reason: "'\(repository)' is not owner/name.") }
         let ruleID = try inputs.string("rule")
-        let reason = try inputs.string("reason").trimmingCharacters(in: .whitespacesAndNewlines)
+        // The reason goes into a commit, DECISIONS.md, a PR and an issue: masked once, here, for all of them.
+        let reason = session.redact(try inputs.string("reason").trimmingCharacters(in: .whitespacesAndNewlines))
         guard !reason.isEmpty else { throw InputError.invalid("reason", reason: "say why the sync is rolled back; it goes to DECISIONS.md and the upstream issue.") }
         guard let source = try inputs.optionalString("source-repo") ?? context.environment["GITHUB_REPOSITORY"], RepositoryNames.isValid(source) else {
             throw InputError.invalid("source-repo", reason: "the upstream repository (owner/name) is needed for the follow-up issue; set source-repo or GITHUB_REPOSITORY.")

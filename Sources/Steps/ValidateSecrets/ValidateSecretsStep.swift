@@ -16,7 +16,7 @@ package struct ValidateSecretsStep: StepCommand {
             InputSpec("source-repo", "The upstream repository (owner/name) the live check reads. Default: GITHUB_REPOSITORY.", default: ""),
             InputSpec("target-repos", "Repositories (owner/name, comma- or line-separated) the live check needs push access to.", kind: .list, default: ""),
             InputSpec("timeout", "Seconds each live-check request may take.", kind: .number, default: "15"),
-            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/validate-secrets.json (.flash-sync/ locally).", kind: .path, default: ""),
+            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/validate-secrets.json (.flash-sync/ locally).", kind: .path, default: "", writes: true),
         ],
         outputs: [
             OutputSpec("valid", "true when every required secret is present and valid (and, with live-check, every repository is reachable)."),
@@ -73,7 +73,8 @@ package struct ValidateSecretsStep: StepCommand {
 
     private func loadSpec(_ session: StepSession) throws -> SecretsSpec {
         guard let path = try session.inputs.optionalString("secrets-spec") else { return .builtIn }
-        let text = try ConfigFile.read(session.context.url(forPath: path), shownAs: path)
+        let url = try RepositoryInputs.url(path, input: "secrets-spec", root: session.context.workingDirectory)
+        let text = try ConfigFile.read(url, shownAs: path)
         return try SecretsSpec.parse(text, file: path)
     }
 

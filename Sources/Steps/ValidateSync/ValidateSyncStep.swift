@@ -13,7 +13,7 @@ package struct ValidateSyncStep: StepCommand {
             InputSpec("settings", "Settings file (internal globs, internal markers and hosts for the secret scan).", kind: .path, default: ".github/flash-sync/settings.yml"),
             InputSpec("allowlist", "Secret-scan allowlist (known false positives, each with a reason). Used when the file exists.", kind: .path, default: ".github/flash-sync/secret-allowlist.yml"),
             InputSpec("force", "Let rules through whose checksum, link or schema checks failed (never secret findings).", kind: .boolean, default: "false"),
-            InputSpec("report-dir", "Folder for the per-rule reports (<rule-id>.yaml), the SARIF file and the validated plan. Default: beside the plan, in validation/.", kind: .path, default: ""),
+            InputSpec("report-dir", "Folder for the per-rule reports (<rule-id>.yaml), the SARIF file and the validated plan. Default: beside the plan, in validation/.", kind: .path, default: "", writes: true),
         ],
         outputs: [
             OutputSpec("passed", "true when no rule is blocked."),

@@ -13,6 +13,12 @@ enum ValidationInputs {
             guard plan.format == Plan.currentFormat else {
                 throw StepFailure(.misconfigured, "\(url.path) has format \(plan.format); this version reads \(Plan.currentFormat).")
             }
+            let problems = plan.problems()
+            guard problems.isEmpty else {
+                let shown = problems.prefix(10).map { "  - \($0)" }.joined(separator: "\n")
+                let more = problems.count > 10 ? "\n  … and \(problems.count - 10) more" : ""
+                throw StepFailure(.misconfigured, "\(url.path) is refused: the plan artifact has \(problems.count) entr\(problems.count == 1 ? "y" : "ies") no plan-sync writes (was it edited?):\n\(shown)\(more)\nRe-run plan-sync.")
+            }
             return plan
         } catch let error as StepFailure {
             throw error

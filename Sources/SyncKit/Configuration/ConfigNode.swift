@@ -18,7 +18,10 @@ package struct ConfigNode: @unchecked Sendable {
     package static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigNode? {
         do {
             guard let node = try Yams.compose(yaml: text) else { return nil }
+            try YAMLBounds.check(node, file: file)
             return ConfigNode(node: node, file: file, path: "")
+        } catch let error as ConfigError {
+            throw error
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         } catch {

@@ -11,5 +11,10 @@ package enum Checksum {
         sha256Hex(Data(text.utf8))
     }
 
+    /// Whether `text` is 64 lower-case hexadecimal digits, as `sha256Hex` writes them.
+    package static func isSHA256Hex(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
     private static let byteHex: [String] = (0...255).map { String(format: "%02x", $0) }
 }

@@ -30,7 +30,9 @@ package struct CodeOwnersPattern: Sendable, Hashable, CustomStringConvertible {
             let isLast = index == pieces.count - 1 && !isDirectoryOnly
             switch piece {
             case "**":
-                segments += isLast ? [.anySegments, .anyName] : [.anySegments]
+                // `**/` at the end is "any folder": at least one name, then what is inside it.
+                let endsDirectoryOnly = isDirectoryOnly && index == pieces.count - 1
+                segments += isLast || endsDirectoryOnly ? [.anySegments, .anyName] : [.anySegments]
             case "*":
                 // A lone `*` is exactly one non-empty name, and does not reach below it.
                 segments.append(.wildcard([.anyCharacter, .anyRun], namesDot: true))

@@ -32,6 +32,10 @@ final class FileRenderer: @unchecked Sendable {
         var skipped: [SkippedFile] = []
         var problems: [PlanProblem] = []
         var produced = Set<String>()
+        let layout = settings.layout
+        for (path, reason) in request.source.refused where rule.filter.selects(path) {
+            skipped.append(SkippedFile(source: path, reason: reason))
+        }
         for path in paths {
             if let size = tooLarge[path] {
                 skipped.append(SkippedFile(source: path, reason: "\(size) bytes: larger than the \(SourceTree.maximumFileBytes >> 20) MiB limit"))
@@ -39,6 +43,10 @@ final class FileRenderer: @unchecked Sendable {
             }
             guard var destination = rule.destination(of: path), let data = contents[path] else { continue }
             if rule.strategy == .reference { destination = ReferenceStub.destination(for: destination) }
+            if let problem = layout.destinationProblem(destination, targetFolder: rule.targetPath) {
+                problems.append(PlanProblem(file: path, ruleID: rule.id, message: "destination '\(destination.debugDescription.dropFirst().dropLast())' refused: \(problem)"))
+                continue
+            }
             produced.insert(destination)
             let rendered: Rendered
             do {
@@ -66,8 +74,27 @@ final class FileRenderer: @unchecked Sendable {
             }
             files.append(PlannedFile(source: path, destination: destination, sha256: rendered.sha256, size: rendered.size, binary: rendered.binary, stamp: rendered.stamp, reason: why))
         }
-        let orphans = (state?.files ?? [:]).filter { $0.value.rule == rule.id && !produced.contains($0.key) }.keys.sorted()
-        let planned = PlannedRule(
+        // The state is read from the target, where anyone with write access can edit it: an entry
+        // outside the rule's folder is refused, never deleted or rewritten.
+        let recorded = (state?.files ?? [:]).filter { $0.value.rule == rule.id }
+        let orphans = recorded.keys.filter { !produced.contains($0) }.sorted()
+        for orphan in orphans {
+            if let problem = layout.destinationProblem(orphan, targetFolder: rule.targetPath) {
+                problems.append(PlanProblem(
+                    file: layout.stateFile(rule: rule.id), ruleID: rule.id,
+                    message: "the sync state of \(rule.targetRepository) lists '\(orphan.debugDescription.dropFirst().dropLast())' for this rule, but \(problem). "
+                        + "The state was edited or forged; restore \(layout.stateFile(rule: rule.id)) from the last sync commit."
+                ))
+            }
+        }
+        // A selection that shrank by more than half is more likely a broken pattern than a
+        // deliberate removal: its orphans are kept until a forced run.
+        var orphansKept: String?
+        if rule.deleteOrphaned, !orphans.isEmpty, !request.force, produced.count * 2 < recorded.count {
+            orphansKept = "the rule's selection shrank from \(recorded.count) synced files to \(produced.count) (more than half), so nothing is deleted; "
+                + "if the removal is intended, re-run with force"
+        }
+        var planned = PlannedRule(
             ruleID: rule.id, ruleFile: rule.location, strategy: rule.strategy, frequency: rule.frequency,
             branch: settings.branch(version: request.version, ruleID: rule.id), targetBranch: rule.targetBranch,
             selectedBecause: reason, dependsOn: rule.dependsOn, labels: rule.labels, reviewers: rule.reviewers,
@@ -75,6 +102,8 @@ final class FileRenderer: @unchecked Sendable {
             schemas: Dictionary(rule.schemas.map { ($0.glob.pattern, $0.schema) }, uniquingKeysWith: { first, _ in first }),
             files: files, validation: nil, orphans: orphans, skippedFiles: skipped
         )
+        planned.targetPath = rule.targetPath
+        planned.orphansKept = orphansKept
         return (planned, problems)
     }
 

@@ -65,9 +65,15 @@ package struct PlannedRule: Sendable, Codable, Equatable {
     /// Files the target's state says this rule wrote and upstream no longer produces.
     package var orphans: [String]
     package var skippedFiles: [SkippedFile]
+    /// The rule's folder in the target (`""` for the root): every destination must be inside it.
+    package var targetPath: String?
+    /// Why the orphans are kept although the rule deletes orphans (a selection that shrank sharply).
+    package var orphansKept: String?
 
     enum CodingKeys: String, CodingKey {
         case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum, validation
+        case targetPath = "target_path"
+        case orphansKept = "orphans_kept"
         case ruleID = "rule_id"
         case ruleFile = "rule_file"
         case targetBranch = "target_branch"

@@ -17,6 +17,7 @@ package struct Planner: Sendable {
         // Every rule's files, selected or not: two rules may never write one path.
         let paths = request.source.paths
         let matched = filters.concurrentMap { filter in paths.filter(filter.selects) }
+        try checkSelections(rules: rules, matched: matched, source: request.source)
         try checkOverlaps(rules: rules, matched: matched)
 
         var selected: [(index: Int, reason: String)] = []
@@ -50,7 +51,10 @@ package struct Planner: Sendable {
 
         // A rule that failed skips the rules that depend on it.
         var failed = Set(problems.enumerated().filter { !$0.element.isEmpty }.map { rules[selected[$0.offset].index].id })
+        // Keyed without regard to case: two spellings of one repository are one target, named as
+        // first written.
         var targets: [String: [PlannedRule]] = [:]
+        var spellings: [String: String] = [:]
         for (slot, entry) in planned.enumerated() {
             guard let entry else { continue }
             let rule = rules[selected[slot].index]
@@ -63,7 +67,9 @@ package struct Planner: Sendable {
                 skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: "skipped: depends on '\(blocker)', which failed"))
                 continue
             }
-            targets[rule.targetRepository, default: []].append(entry)
+            let key = rule.targetRepository.lowercased()
+            if spellings[key] == nil { spellings[key] = rule.targetRepository }
+            targets[key, default: []].append(entry)
         }
 
         let plan = Plan(
@@ -71,7 +77,7 @@ package struct Planner: Sendable {
             sourceCommit: request.source.commit, source: request.source.description, event: request.trigger.name,
             mode: request.mode, force: request.force, namespace: request.rules.settings.namespace,
             sourceRoot: request.rules.settings.sourceRoot, releaseNotes: request.releaseNotes, createdAt: request.createdAt,
-            targets: targets.keys.sorted().map { PlannedTarget(repository: $0, rules: targets[$0]!) },
+            targets: targets.keys.sorted().map { PlannedTarget(repository: spellings[$0] ?? $0, rules: targets[$0] ?? []) },
             skippedRules: skippedRules,
             notes: request.source.refused.map { "\($0.path): \($0.reason)" }
         )
@@ -84,6 +90,23 @@ package struct Planner: Sendable {
         var reason: String
     }
 
+    /// A rule that selects no file is a typo, not an empty sync: with delete_orphaned it would
+    /// remove everything it synced before.
+    private func checkSelections(rules: [SyncRule], matched: [[String]], source: SourceTree) throws(PlanError) {
+        var errors: [ConfigError] = []
+        for (index, rule) in rules.enumerated() where matched[index].isEmpty {
+            let filters = rule.include.isEmpty && rule.exclude.isEmpty ? "" : " with its include/exclude filters"
+            let refused = source.refused.filter { rule.filter.selects($0.path) }
+            let why = refused.isEmpty ? "" : " (\(refused.count) matching file\(refused.count == 1 ? " is" : "s are") refused: \(refused[0].path): \(refused[0].reason))"
+            errors.append(ConfigError(
+                file: rule.file, line: rule.line,
+                message: "rule '\(rule.id)': source '\(rule.source.pattern)'\(filters) selects no file of the \(source.paths.count) in \(source.description)\(why).",
+                hint: "Check the pattern for a typo; a rule that should sync nothing for now belongs in archived/."
+            ))
+        }
+        if !errors.isEmpty { throw .configuration(ConfigErrors(errors)) }
+    }
+
     /// Two rules writing the same path in the same repository would make syncs flip-flop.
     private func checkOverlaps(rules: [SyncRule], matched: [[String]]) throws(PlanError) {
         var writers: [String: SyncRule] = [:]
@@ -92,7 +115,8 @@ package struct Planner: Sendable {
             for path in matched[index] {
                 guard var destination = rule.destination(of: path) else { continue }
                 if rule.strategy == .reference { destination = ReferenceStub.destination(for: destination) }
-                let key = rule.targetRepository + "\u{0}" + destination
+                // GitHub compares owner and repository names without regard to case.
+                let key = rule.targetRepository.lowercased() + "\u{0}" + destination
                 if let other = writers[key], other.id != rule.id {
                     errors.append(ConfigError(
                         file: rule.file, line: rule.line,

@@ -1,7 +1,7 @@
 /// Which rules a trigger selects, and why each of the others is not selected.
 enum RuleSelection {
     static func decide(_ rule: SyncRule, request: PlanRequest, filter: GlobFilter) -> (selected: Bool, reason: String) {
-        if let targets = request.targets, !targets.contains(rule.targetRepository) {
+        if let targets = request.targets, !targets.contains(where: { $0.lowercased() == rule.targetRepository.lowercased() }) {
             return (false, "target not in target-repos")
         }
         if let names = request.ruleFilter, !names.contains(rule.id) {

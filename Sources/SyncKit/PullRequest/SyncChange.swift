@@ -31,6 +31,8 @@ package struct SyncNotice: Sendable, Equatable {
         case overrideWithoutSource
         /// A binary file that changed on both sides: the downstream version is kept.
         case binaryKept
+        /// The target has a symbolic link where the rule writes (or at its override): left alone.
+        case symbolicLinkKept
         case note
     }
 

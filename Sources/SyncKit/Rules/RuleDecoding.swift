@@ -53,7 +53,11 @@ enum RuleDecoding {
         }
         rule.dependsOn = try fields["depends_on"]?.stringList() ?? []
         if let branch = fields["target_branch"] {
-            rule.targetBranch = try branch.string()
+            let name = try branch.string()
+            if let problem = GitRefName.problem(name) {
+                throw branch.error("target_branch '\(name)' is not a valid branch name: \(problem).")
+            }
+            rule.targetBranch = name
         }
         rule.labels = try fields["labels"]?.stringList() ?? []
         rule.reviewers = try fields["reviewers"]?.stringList() ?? []

@@ -15,8 +15,11 @@ enum RulePaths {
         if segments.dropLast().contains("") && !path.isEmpty {
             throw node.error("\(what) '\(path)' contains an empty folder name ('//').")
         }
-        if segments.first == ".git" || segments.contains(".git") {
-            throw node.error("\(what) '\(path)' points into .git, which is never synced.")
+        if let segment = segments.first(where: { RepositoryPath.isGitFolderName($0) }) {
+            throw node.error("\(what) '\(path)' points into '\(segment)', which git reads as .git; it is never synced.")
+        }
+        if let scalar = path.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw node.error("\(what) contains the control character U+\(String(scalar.value, radix: 16, uppercase: true)); paths are plain text.")
         }
     }
 

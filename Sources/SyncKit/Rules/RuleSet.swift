@@ -59,6 +59,7 @@ package struct RuleSet: Sendable {
         }
         errors += duplicateIDs(rules)
         errors += missingDependencies(rules)
+        errors += reservedTargets(rules, layout: settings.layout)
         guard errors.isEmpty else { throw ConfigErrors(errors) }
         return try RuleSet(rules: rules, settings: settings)
     }
@@ -74,6 +75,21 @@ package struct RuleSet: Sendable {
             }
         }
         return errors
+    }
+
+    /// A rule may not write into the namespace's own folders: its files would overwrite another
+    /// rule's state or a team's overrides.
+    static func reservedTargets(_ rules: [SyncRule], layout: SyncLayout) -> [ConfigError] {
+        rules.compactMap { rule in
+            guard !rule.targetPath.isEmpty, let path = try? RepositoryPath(String(rule.targetPath.dropLast())),
+                  let place = layout.reservedPlace(of: path) ?? layout.reservedFolders.first(where: { $0.lowercased().hasPrefix(rule.targetPath.lowercased()) })
+            else { return nil }
+            return ConfigError(
+                file: rule.file, line: rule.line,
+                message: "rule '\(rule.id)': target_path '\(rule.targetPath)' is or holds \(place), which only flash-sync writes (sync state and overrides).",
+                hint: "Choose a folder outside .\(layout.namespace)-sync-state/ and .\(layout.namespace)-overrides/."
+            )
+        }
     }
 
     static func missingDependencies(_ rules: [SyncRule]) -> [ConfigError] {

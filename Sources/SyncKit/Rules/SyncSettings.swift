@@ -43,6 +43,17 @@ package struct SyncSettings: Sendable, Equatable {
 }
 
 extension SyncSettings {
+    /// Why `namespace` cannot name the folders, labels and branches, or nil when it can.
+    package static func namespaceProblem(_ namespace: String) -> String? {
+        guard namespace.count <= 39 else {
+            return "it is \(namespace.count) characters long; the limit is 39 (it names folders, labels and branches, and GitHub limits label names)"
+        }
+        guard namespace.range(of: #"^[a-z0-9][a-z0-9-]{0,38}$"#, options: .regularExpression) != nil else {
+            return "it must be lower-case letters, digits and hyphens, starting with a letter or digit (it names folders, labels and branches)"
+        }
+        return nil
+    }
+
     static let keys = ["namespace", "branch_template", "source_root", "internal", "secret_scan", "staleness", "default_rule"]
 
     /// Parses `settings.yml`; every key is optional.
@@ -52,9 +63,7 @@ extension SyncSettings {
         let fields = try root.mapping(allowed: keys)
         if let node = fields["namespace"] {
             let value = try node.string()
-            guard value.range(of: #"^[a-z0-9][a-z0-9-]{0,38}$"#, options: .regularExpression) != nil else {
-                throw node.error("namespace '\(value)' must be lower-case letters, digits and hyphens (it names folders, labels and branches).")
-            }
+            if let problem = namespaceProblem(value) { throw node.error("namespace '\(value.prefix(60))': \(problem).") }
             settings.namespace = value
         }
         if let node = fields["branch_template"] {
@@ -63,6 +72,10 @@ extension SyncSettings {
                 throw node.error("branch_template must contain {rule-id}, or two rules would share a branch.")
             }
             settings.branchTemplate = value
+            let sample = settings.branch(version: "1.2.3", ruleID: "rule-id")
+            if let problem = GitRefName.problem(sample) {
+                throw node.error("branch_template '\(value)' does not make a valid git branch name ('\(sample)': \(problem)).")
+            }
         }
         if let node = fields["source_root"] {
             var value = try node.string()
@@ -82,10 +95,18 @@ extension SyncSettings {
         }
         if let node = fields["staleness"] {
             let staleness = try node.mapping(allowed: ["on_release_days", "on_change_days", "releases_behind", "consecutive_failures"])
-            settings.staleOnReleaseDays = try staleness["on_release_days"]?.int() ?? settings.staleOnReleaseDays
-            settings.staleOnChangeDays = try staleness["on_change_days"]?.int() ?? settings.staleOnChangeDays
-            settings.releasesBehindAllowed = try staleness["releases_behind"]?.int() ?? settings.releasesBehindAllowed
-            settings.consecutiveFailuresAllowed = try staleness["consecutive_failures"]?.int() ?? settings.consecutiveFailuresAllowed
+            func threshold(_ key: String, minimum: Int, default value: Int) throws(ConfigError) -> Int {
+                guard let node = staleness[key] else { return value }
+                let number = try node.int()
+                guard number >= minimum else {
+                    throw node.error("staleness.\(key) is \(number); it must be \(minimum) or more.")
+                }
+                return number
+            }
+            settings.staleOnReleaseDays = try threshold("on_release_days", minimum: 1, default: settings.staleOnReleaseDays)
+            settings.staleOnChangeDays = try threshold("on_change_days", minimum: 1, default: settings.staleOnChangeDays)
+            settings.releasesBehindAllowed = try threshold("releases_behind", minimum: 0, default: settings.releasesBehindAllowed)
+            settings.consecutiveFailuresAllowed = try threshold("consecutive_failures", minimum: 0, default: settings.consecutiveFailuresAllowed)
         }
         if let node = fields["default_rule"] {
             let rule = try node.mapping(allowed: ["source", "target_path", "strategy", "frequency"])

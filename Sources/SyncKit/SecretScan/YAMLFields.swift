@@ -9,7 +9,11 @@ struct YAMLFields {
     /// Parses `text` into its root node; an empty document is an empty mapping.
     static func root(of text: String, file: String) throws -> Node {
         do {
-            return try Yams.compose(yaml: text) ?? Node.mapping([:])
+            let node = try Yams.compose(yaml: text) ?? Node.mapping([:])
+            if let bound = YAMLBounds.problem(node) {
+                throw SecretScanError.unreadableYAML(file: file, line: bound.line, detail: bound.message)
+            }
+            return node
         } catch let error as YamlError {
             return try rethrow(error, file: file)
         }

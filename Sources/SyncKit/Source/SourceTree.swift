@@ -47,7 +47,9 @@ package struct SourceTree: Sendable {
         var objects: [String: String] = [:]
         var refused: [(String, String)] = []
         for entry in entries {
-            if entry.isRegularFile {
+            if let problem = RepositoryPath.problem(entry.path) {
+                refused.append((entry.path, "file name refused: \(problem)"))
+            } else if entry.isRegularFile {
                 paths.append(entry.path)
                 objects[entry.path] = entry.object
             } else if entry.isSymlink {
@@ -61,7 +63,7 @@ package struct SourceTree: Sendable {
 
     /// The files below `root`, without `.git`.
     package static func workingTree(_ root: URL) throws(SourceError) -> SourceTree {
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey], options: []) else {
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey, .fileSizeKey], options: []) else {
             throw .unreadable(root.path)
         }
         let prefix = root.standardizedFileURL.path + "/"
@@ -74,8 +76,10 @@ package struct SourceTree: Sendable {
                 walker.skipDescendants()
                 continue
             }
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey])
-            if values?.isSymbolicLink == true {
+            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey, .isDirectoryKey, .fileSizeKey])
+            if let problem = RepositoryPath.problem(path), values?.isDirectory != true {
+                refused.append((path, "file name refused: \(problem)"))
+            } else if values?.isSymbolicLink == true {
                 refused.append((path, "symbolic link: never followed (it could point outside the repository)"))
             } else if values?.isRegularFile == true {
                 paths.append(path)

@@ -105,6 +105,31 @@ package struct SyncLayout: Sendable, Equatable {
 
     package func stateFile(rule: String) -> String { stateFolder + rule + ".json" }
 
+    /// The folders only flash-sync's own writers fill (the state and its base snapshots, and the
+    /// teams' overrides): no rule writes into them.
+    package var reservedFolders: [String] { [stateFolder, overridesFolder] }
+
+    /// The reserved folder (or the decision log) that `path` falls in, compared without regard to
+    /// letter case; nil when a rule may write it.
+    package func reservedPlace(of path: RepositoryPath) -> String? {
+        if let folder = reservedFolders.first(where: { path.isInside(folder: $0) }) { return folder }
+        return path.value.lowercased() == decisionsFile.lowercased() ? decisionsFile : nil
+    }
+
+    /// Why a rule may not write `destination` inside `targetFolder`, or nil when it may: the
+    /// check every destination passes where it enters (plan, plan artifact, sync state).
+    package func destinationProblem(_ destination: String, targetFolder: String) -> String? {
+        let path: RepositoryPath
+        do {
+            path = try RepositoryPath(destination)
+        } catch {
+            return error.description
+        }
+        if let place = reservedPlace(of: path) { return "it is inside \(place), which only flash-sync's own state writer may write" }
+        if !targetFolder.isEmpty, !path.value.hasPrefix(targetFolder) { return "it is outside the rule's target_path '\(targetFolder)'" }
+        return nil
+    }
+
     /// The base snapshot of a synced file that has an override.
     package func snapshot(of destination: String) -> String { stateFolder + "base/" + destination }
 

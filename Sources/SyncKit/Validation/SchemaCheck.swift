@@ -73,7 +73,13 @@ package struct SchemaCheck: Sendable {
         var nodes: [Node] = []
         do {
             let parser = try Parser(yaml: text)
-            while let node = try parser.nextRoot() { nodes.append(node) }
+            while let node = try parser.nextRoot() {
+                nodes.append(node)
+                if nodes.count > 1_000 {
+                    outcome.problems.append(Problem(line: lineOffset + 1, message: "YAML cannot be checked: more than 1000 documents in one file"))
+                    return
+                }
+            }
         } catch let error as YamlError {
             let described = ConfigNode.describe(error, file: "")
             outcome.problems.append(Problem(line: (described.line ?? 1) + lineOffset, column: described.column, message: "YAML does not parse: \(described.message)"))
@@ -83,6 +89,10 @@ package struct SchemaCheck: Sendable {
             return
         }
         for node in nodes {
+            if let bound = YAMLBounds.problem(node) {
+                outcome.problems.append(Problem(line: (bound.line ?? 1) + lineOffset, message: "YAML cannot be checked: \(bound.message)"))
+                continue
+            }
             var conversion = YAMLJSONConversion()
             do {
                 let value = try conversion.convert(node)

@@ -4,7 +4,11 @@ import Testing
 
 @Suite("Incremental glyph rendering")
 struct IncrementalRenderTests {
-    static let settings = try! GlyphRenderSettings(sizes: [16, 32], scales: [1, 2], compressionLevel: 6)
+    let settings: GlyphRenderSettings
+
+    init() throws {
+        settings = try GlyphRenderSettings(sizes: [16, 32], scales: [1, 2], compressionLevel: 6)
+    }
 
     static func identities(_ names: [String]) throws -> [GlyphIdentity] {
         try names.map { try GlyphIdentity(name: $0) }
@@ -14,7 +18,7 @@ struct IncrementalRenderTests {
     func firstRun() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let result = try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: Self.settings)
+        let result = try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: settings)
         let expected = ["planner.svg", "planner-16.png", "planner-16@2x.png", "planner-32.png", "planner-32@2x.png",
                         "reviewer.svg", "reviewer-16.png", "reviewer-16@2x.png", "reviewer-32.png", "reviewer-32@2x.png"]
         #expect(result.generated == expected)
@@ -29,9 +33,9 @@ struct IncrementalRenderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let identities = try Self.identities(["planner", "reviewer"])
-        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: settings)
         let manifest = try Data(contentsOf: folder.url.appendingPathComponent(GlyphManifest.fileName))
-        let second = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: Self.settings)
+        let second = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: settings)
         #expect(second.changed.isEmpty)
         #expect(second.generated.count == 10)
         #expect(try Data(contentsOf: folder.url.appendingPathComponent(GlyphManifest.fileName)) == manifest)
@@ -41,11 +45,11 @@ struct IncrementalRenderTests {
     func changedSeed() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        _ = try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: settings)
         let changed = [try GlyphIdentity(name: "planner"), try GlyphIdentity(name: "reviewer", seed: "agent-42")]
         let manifest = try GlyphManifest.load(from: folder.url)
         let sources = try GlyphSource.collect(identities: changed, directory: folder.url, manifest: manifest)
-        let plan = GlyphRenderPlan.make(sources: sources, settings: Self.settings, manifest: manifest, existingFiles: try folder.files())
+        let plan = GlyphRenderPlan.make(sources: sources, settings: settings, manifest: manifest, existingFiles: try folder.files())
         #expect(plan.pending.map(\.source.name) == ["reviewer"])
         #expect(plan.pending.first?.reason == .sourceChanged)
         let result = try GlyphRenderer.execute(plan, in: folder.url, previous: manifest)
@@ -58,9 +62,9 @@ struct IncrementalRenderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let identities = try Self.identities(["planner"])
-        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: settings)
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("planner-32.png"))
-        let result = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: Self.settings)
+        let result = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: settings)
         #expect(result.changed == ["planner-32.png"])
     }
 
@@ -70,11 +74,11 @@ struct IncrementalRenderTests {
         defer { folder.remove() }
         let svg = folder.url.appendingPathComponent("logo.svg")
         try Data(try GoldenFiles.svgSetText("icon-checkmark-badge").utf8).write(to: svg)
-        let first = try GlyphRenderer.run(identities: [], directory: folder.url, settings: Self.settings)
+        let first = try GlyphRenderer.run(identities: [], directory: folder.url, settings: settings)
         #expect(first.generated == ["logo-16.png", "logo-16@2x.png", "logo-32.png", "logo-32@2x.png"])
         #expect(first.manifest.glyphs["logo"]?.origin == .handMade)
         try Data(try GoldenFiles.svgSetText("icon-gear").utf8).write(to: svg)
-        let second = try GlyphRenderer.run(identities: [], directory: folder.url, settings: Self.settings)
+        let second = try GlyphRenderer.run(identities: [], directory: folder.url, settings: settings)
         #expect(second.changed == first.generated)
     }
 
@@ -82,8 +86,8 @@ struct IncrementalRenderTests {
     func orphans() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        _ = try GlyphRenderer.run(identities: Self.identities(["planner", "retired"]), directory: folder.url, settings: Self.settings)
-        let result = try GlyphRenderer.run(identities: Self.identities(["planner"]), directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: Self.identities(["planner", "retired"]), directory: folder.url, settings: settings)
+        let result = try GlyphRenderer.run(identities: Self.identities(["planner"]), directory: folder.url, settings: settings)
         #expect(result.orphans == ["retired"])
         #expect(result.changed.isEmpty)
         #expect(result.manifest.glyphs["retired"]?.origin == .generated)
@@ -94,7 +98,7 @@ struct IncrementalRenderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let glyphs = folder.url.appendingPathComponent("assets/glyphs")
-        let batch = try GlyphRenderer.prepare(identities: [], directory: glyphs, settings: Self.settings)
+        let batch = try GlyphRenderer.prepare(identities: [], directory: glyphs, settings: settings)
         #expect(batch.isUpToDate && batch.plan.items.isEmpty)
         try GlyphRenderer.commit(batch)
         #expect(!FileManager.default.fileExists(atPath: glyphs.path))
@@ -107,7 +111,7 @@ struct IncrementalRenderTests {
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image href=\"x.png\"/>\n</svg>".utf8)
             .write(to: folder.url.appendingPathComponent("zz-bad.svg"))
         #expect(throws: GlyphPipelineError.self) {
-            try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: Self.settings)
+            try GlyphRenderer.run(identities: Self.identities(["planner", "reviewer"]), directory: folder.url, settings: settings)
         }
         #expect(try folder.files() == ["zz-bad.svg"])
     }
@@ -117,7 +121,7 @@ struct IncrementalRenderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let identities = try Self.identities(["planner"])
-        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: settings)
         let bigger = try GlyphRenderSettings(sizes: [16, 32, 48], scales: [1, 2], compressionLevel: 6)
         let result = try GlyphRenderer.run(identities: identities, directory: folder.url, settings: bigger)
         #expect(result.changed == ["planner-48.png", "planner-48@2x.png"])
@@ -129,9 +133,9 @@ struct IncrementalRenderTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         try Data(try GoldenFiles.svgSetText("rect-basic").utf8).write(to: folder.url.appendingPathComponent("planner.svg"))
-        _ = try GlyphRenderer.run(identities: [], directory: folder.url, settings: Self.settings)
+        _ = try GlyphRenderer.run(identities: [], directory: folder.url, settings: settings)
         #expect(throws: GlyphPipelineError.self) {
-            try GlyphRenderer.run(identities: Self.identities(["planner"]), directory: folder.url, settings: Self.settings)
+            try GlyphRenderer.run(identities: Self.identities(["planner"]), directory: folder.url, settings: settings)
         }
     }
 
@@ -142,13 +146,13 @@ struct IncrementalRenderTests {
         try Data("<svg xmlns=\"http://www.w3.org/2000/svg\">\n<text>hi</text>\n</svg>".utf8)
             .write(to: folder.url.appendingPathComponent("bad.svg"))
         let error = try #require(throws: GlyphPipelineError.self) {
-            try GlyphRenderer.run(identities: [], directory: folder.url, settings: Self.settings)
+            try GlyphRenderer.run(identities: [], directory: folder.url, settings: settings)
         }
         #expect(error.description.contains("bad.svg:2") && error.description.contains("<text>"))
     }
 
     @Test("Invalid sizes and scales are refused", arguments: [([Int](), [1]), ([0], [1]), ([16], [5]), ([16], [])])
-    func invalidSettings(sizes: [Int], scales: [Int]) {
+    func invalidSettings(sizes: [Int], scales: [Int]) throws {
         #expect(throws: GlyphPipelineError.self) { try GlyphRenderSettings(sizes: sizes, scales: scales) }
     }
 }

@@ -15,7 +15,7 @@ struct SARIFReportTests {
 
     @Test("the SARIF log matches the golden file")
     func golden() throws {
-        Golden.check(try Self.sarif(), named: "governance-audit.sarif", in: SharedFixtures.repositoryFile("Tests/GovernanceTests/Golden"))
+        Golden.check(try Self.sarif(), named: "governance-audit.sarif", in: RepositoryFiles.url("Tests/GovernanceTests/Golden"))
     }
 
     @Test("every result has a rule id known to the driver, a message, and a file location with a line")

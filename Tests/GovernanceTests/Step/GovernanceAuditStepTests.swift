@@ -2,6 +2,7 @@ import Foundation
 import Governance
 import JSONSchema
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 
@@ -39,13 +40,13 @@ struct GovernanceAuditStepTests {
         #expect(report["policies"] == [".github/flash-sync/policy.yml", ".github/flash-sync/base.yml"])
         #expect(report["exempted"]?.arrayValue?.count == 1)
         #expect(report["findings"]?.arrayValue?.first?["remediation"] == "Add a LICENSE file at the repository root.")
-        Golden.check(result.summary, named: "governance-audit-summary.md", in: SharedFixtures.repositoryFile("Tests/GovernanceTests/Golden"))
+        Golden.check(result.summary, named: "governance-audit-summary.md", in: RepositoryFiles.url("Tests/GovernanceTests/Golden"))
     }
 
     @Test("the example upstream repository passes its own policy")
     func exampleRepository() async throws {
         let harness = try StepHarness()
-        let example = SharedFixtures.repositoryFile("examples/upstream").path
+        let example = RepositoryFiles.url("examples/upstream").path
         let result = try await harness.run(GovernanceAuditStep.self, [
             "--repository-path", example, "--policy", ".github/flash-sync/policy.yml",
             "--sarif-path", harness.directory.path("audit.sarif").path, "--report-path", harness.directory.path("audit.json").path,

@@ -5,13 +5,11 @@ import Testing
 
 @Suite("Built-in draft 2020-12 meta-schemas")
 struct MetaSchemaTests {
-    static let metaSchema: CompiledSchema = {
-        do {
-            return try SchemaCompiler().compileRegistered(at: "https://json-schema.org/draft/2020-12/schema")
-        } catch {
-            fatalError("the built-in meta-schema does not compile: \(error)")
-        }
-    }()
+    private static let compiledMetaSchema = Result { try SchemaCompiler().compileRegistered(at: "https://json-schema.org/draft/2020-12/schema") }
+
+    static var metaSchema: CompiledSchema {
+        get throws { try compiledMetaSchema.get() }
+    }
 
     @Test("all eight meta-schema documents parse")
     func documentsParse() {
@@ -21,10 +19,10 @@ struct MetaSchemaTests {
 
     @Test("every schema of the test-suite file is a valid 2020-12 schema", arguments: JSONSchemaTestSuite.testFileNames)
     func suiteSchemasAreValid(file: String) throws {
-        let url = SharedFixtures.url("json-schema-test-suite/tests/\(file)")
+        let url = try JSONSchemaTestSuite.testFile(file)
         let groups = try JSONParser.parse(utf8: Array(Data(contentsOf: url)))
         for group in groups.arrayValue ?? [] {
-            let result = Self.metaSchema.validate(group["schema"] ?? .null)
+            let result = try Self.metaSchema.validate(group["schema"] ?? .null)
             #expect(result.isValid, "\(file) | \(group["description"]?.stringValue ?? "?"): \(result.errors.map(\.description))")
         }
     }
@@ -41,8 +39,8 @@ struct MetaSchemaTests {
     ]
 
     @Test("malformed schemas are caught with the failing keyword", arguments: malformedSchemas)
-    func malformed(schema: JSONValue, instanceLocation: String) {
-        let result = Self.metaSchema.validate(schema)
+    func malformed(schema: JSONValue, instanceLocation: String) throws {
+        let result = try Self.metaSchema.validate(schema)
         #expect(!result.isValid)
         #expect(result.errors.contains { $0.instanceLocation.description == instanceLocation }, "\(result.errors.map(\.description))")
     }

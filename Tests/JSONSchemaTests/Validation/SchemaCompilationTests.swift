@@ -51,7 +51,7 @@ struct SchemaCompilationTests {
     @Test("the test-suite remotes are served at http://localhost:1234/ by mapping")
     func remotesMapping() throws {
         var registry = SchemaRegistry()
-        let count = try registry.registerFiles(in: SharedFixtures.url("json-schema-test-suite/remotes"), at: "http://localhost:1234/")
+        let count = try registry.registerFiles(in: try ConformanceData.jsonSchemaTestSuite("remotes"), at: "http://localhost:1234/")
         #expect(count == registry.count && count > 20)
         #expect(registry.document(at: "http://localhost:1234/draft2020-12/integer.json") == ["$schema": "https://json-schema.org/draft/2020-12/schema", "type": "integer"])
         let compiled = try SchemaCompiler(registry: registry).compileRegistered(at: "http://localhost:1234/draft2020-12/subSchemas.json#/$defs/refToInteger")
@@ -60,7 +60,7 @@ struct SchemaCompilationTests {
 
     @Test("a meta-schema declaring the format-assertion vocabulary makes format an assertion")
     func formatAssertionVocabulary() throws {
-        let compiler = SchemaCompiler(registry: JSONSchemaTestSuite.registry)
+        let compiler = SchemaCompiler(registry: try JSONSchemaTestSuite.registry.get())
         let schema: JSONValue = ["$schema": "http://localhost:1234/draft2020-12/format-assertion-false.json", "format": "ipv4"]
         let compiled = try compiler.compile(schema)
         #expect(compiled.isValid("127.0.0.1"))

@@ -41,7 +41,7 @@ struct JSONSerializerTests {
 
     @Test("every test-suite file survives parse, serialize, parse unchanged in both layouts", arguments: ["ref.json", "const.json", "enum.json", "uniqueItems.json", "unevaluatedProperties.json"])
     func roundTrip(file: String) throws {
-        let url = SharedFixtures.url("json-schema-test-suite/tests/\(file)")
+        let url = try JSONSchemaTestSuite.testFile(file)
         let original = try JSONParser.parse(utf8: Array(Data(contentsOf: url)))
         for layout in [JSONLayout.compact, .pretty] {
             let text = original.serialized(layout)

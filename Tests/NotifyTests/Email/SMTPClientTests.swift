@@ -5,11 +5,11 @@ import Testing
 
 @Suite("SMTP client against a real SMTP server (aiosmtpd) on 127.0.0.1", .serialized)
 struct SMTPClientTests {
-    func settings(_ server: SMTPTestServer, security: SMTPSettings.Security = .starttls, login: Bool = true, trust: Bool = true) -> SMTPSettings {
+    func settings(_ server: SMTPTestServer, security: SMTPSettings.Security = .starttls, login: Bool = true, trust: Bool = true) throws -> SMTPSettings {
         SMTPSettings(
             host: "127.0.0.1", port: server.port, security: security,
             credentials: login ? SMTPCredentials(username: SMTPTestServer.username, password: SMTPTestServer.password) : nil,
-            trustedCertificatesPEM: trust ? SMTPTestServer.certificate.pem : nil,
+            trustedCertificatesPEM: trust ? try SMTPTestServer.certificate.pem : nil,
             connectTimeout: 5, replyTimeout: 5, maxAttempts: 3, retryDelay: 0
         )
     }
@@ -155,7 +155,7 @@ struct SMTPClientTests {
     @Test("a server that never greets times out within the bound")
     func silentServer() async throws {
         let server = try SMTPTestServer(mode: .silent, requireLogin: false)
-        var settings = settings(server)
+        var settings = try settings(server)
         settings.replyTimeout = 1
         settings.maxAttempts = 1
         let start = Date()

@@ -2,6 +2,7 @@ import Foundation
 import Steps
 import SyncKit
 import Testing
+import StepTestSupport
 import TestSupport
 
 @Suite("notify step: channels, quiet runs, dry run, secrets", .serialized)
@@ -37,7 +38,7 @@ struct NotifyStepTests {
         if smtp != nil { environment["NOTIFICATION_EMAIL"] = "team@example.com" }
         let harness = try StepHarness(environment: environment)
         if let smtp {
-            let ca = try harness.directory.write("ca.pem", SMTPTestServer.certificate.pem)
+            let ca = try harness.directory.write("ca.pem", try SMTPTestServer.certificate.pem)
             arguments += [
                 "--smtp-host", "127.0.0.1", "--smtp-port", String(smtp.port), "--smtp-security", "starttls",
                 "--smtp-username", SMTPTestServer.username, "--smtp-password", SMTPTestServer.password,

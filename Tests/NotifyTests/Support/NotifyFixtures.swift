@@ -7,7 +7,7 @@ enum NotifyFixtures {
     static let all = ["all-unchanged", "mixed", "drift-only", "huge"]
 
     static func url(_ name: String) -> URL {
-        SharedFixtures.packageRoot.appendingPathComponent("Tests/NotifyTests/Fixtures/\(name).json")
+        RepositoryFiles.root.appendingPathComponent("Tests/NotifyTests/Fixtures/\(name).json")
     }
 
     static func results(_ name: String) throws -> SyncResults {

@@ -54,9 +54,14 @@ final class SMTPTestServer: @unchecked Sendable {
     private let process: Process
 
     /// The test certificate (self-signed, for 127.0.0.1 and localhost) and its key, made once per run.
-    static let certificate: (certificate: URL, key: URL, pem: String) = {
+    /// A failure (no openssl) is kept and thrown to every test that needs TLS, naming the fix.
+    static var certificate: (certificate: URL, key: URL, pem: String) {
+        get throws { try madeCertificate.get() }
+    }
+
+    private static let madeCertificate = Result { () throws -> (certificate: URL, key: URL, pem: String) in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flash-sync-smtp-cert-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let certificate = folder.appendingPathComponent("cert.pem")
         let key = folder.appendingPathComponent("key.pem")
         let openssl = Process()
@@ -68,23 +73,26 @@ final class SMTPTestServer: @unchecked Sendable {
         ]
         openssl.standardOutput = FileHandle.nullDevice
         openssl.standardError = FileHandle.nullDevice
-        try! openssl.run()
+        try openssl.run()
         openssl.waitUntilExit()
-        precondition(openssl.terminationStatus == 0, "openssl could not make the test certificate")
-        return (certificate, key, try! String(contentsOf: certificate, encoding: .utf8))
-    }()
+        guard openssl.terminationStatus == 0 else {
+            throw SMTPTestServerError(message: "openssl could not make the test certificate (exit \(openssl.terminationStatus)): install openssl (.ci/run does)")
+        }
+        return (certificate, key, try String(contentsOf: certificate, encoding: .utf8))
+    }
 
     static var python: String {
-        let venv = SharedFixtures.packageRoot.appendingPathComponent(".venv-ci/bin/python").path
+        let venv = RepositoryFiles.root.appendingPathComponent(".venv-ci/bin/python").path
         return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
     }
 
     init(mode: Mode = .starttls, requireLogin: Bool = true, refuseAuth: Bool = false, tempfailData: Int = 0, rejectRecipient: String? = nil) throws {
         spool = try TemporaryDirectory("flash-sync-smtp-spool")
-        let script = SharedFixtures.packageRoot.appendingPathComponent("Tests/NotifyTests/Support/smtp_test_server.py").path
+        let script = RepositoryFiles.root.appendingPathComponent("Tests/NotifyTests/Support/smtp_test_server.py").path
         var arguments = [Self.python, script, "--spool", spool.url.path, "--mode", mode.rawValue]
         if mode != .plain {
-            arguments += ["--cert", Self.certificate.certificate.path, "--key", Self.certificate.key.path]
+            let made = try Self.certificate
+            arguments += ["--cert", made.certificate.path, "--key", made.key.path]
         }
         if requireLogin { arguments += ["--username", Self.username, "--password", Self.password] }
         if refuseAuth { arguments.append("--refuse-auth") }

@@ -16,7 +16,7 @@ struct ActionManifestTests {
     static let shellSteps = ["test-command"]
 
     init() throws {
-        manifest = try ActionManifest.load(SharedFixtures.repositoryFile("action.yml"))
+        manifest = try ActionManifest.load(RepositoryFiles.url("action.yml"))
     }
 
     /// The chain: action steps whose id names a flash-sync executable.

@@ -14,7 +14,7 @@ struct StepsDocumentationTests {
         var cells: [String]
     }
 
-    static let text = (try? String(contentsOf: SharedFixtures.repositoryFile("docs/steps.md"), encoding: .utf8)) ?? ""
+    static let text = (try? String(contentsOf: RepositoryFiles.url("docs/steps.md"), encoding: .utf8)) ?? ""
 
     /// The lines under `## <step>` up to the next `## `.
     static func section(_ step: String) -> [Substring]? {

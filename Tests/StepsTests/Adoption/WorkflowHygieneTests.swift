@@ -8,7 +8,7 @@ import TestSupport
 @Suite("Workflow hygiene")
 struct WorkflowHygieneTests {
     static let files: [String] = {
-        let folder = SharedFixtures.repositoryFile(".github/workflows")
+        let folder = RepositoryFiles.url(".github/workflows")
         let workflows = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return ["action.yml"] + workflows.filter { $0.hasSuffix(".yml") }.sorted().map { ".github/workflows/" + $0 }
     }()
@@ -22,7 +22,7 @@ struct WorkflowHygieneTests {
 
     @Test("every third-party action is pinned by commit with its version beside it", arguments: files)
     func actionsArePinned(_ file: String) throws {
-        let text = try String(contentsOf: SharedFixtures.repositoryFile(file), encoding: .utf8)
+        let text = try String(contentsOf: RepositoryFiles.url(file), encoding: .utf8)
         var pinned = 0
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let match = line.firstMatch(of: #/^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/#) else { continue }
@@ -39,7 +39,7 @@ struct WorkflowHygieneTests {
 
     @Test("no run script interpolates an expression", arguments: files)
     func runScriptsReadEnvironmentOnly(_ file: String) throws {
-        let url = SharedFixtures.repositoryFile(file)
+        let url = RepositoryFiles.url(file)
         let root = try #require(try ConfigNode.parse(try ConfigFile.read(url, shownAs: file), file: file))
         for script in try Self.runScripts(in: root) {
             #expect(!script.text.contains("${{"), "\(file):\(script.line): a run script contains ${{ }}; pass the value through env.")

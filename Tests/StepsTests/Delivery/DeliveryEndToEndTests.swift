@@ -2,6 +2,7 @@ import Forge
 import Foundation
 import SyncKit
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 
@@ -52,8 +53,8 @@ struct DeliveryEndToEndTests {
 
     /// The ledger without commit ids (they depend on git's timestamps).
     static func ledger(_ world: World) throws -> String {
-        var object = try JSONSerialization.jsonObject(with: Data(contentsOf: world.forge.root.appendingPathComponent("ledger.json"))) as! [String: Any]
-        var pulls = object["pull_requests"] as! [String: [[String: Any]]]
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: world.forge.root.appendingPathComponent("ledger.json"))) as? [String: Any])
+        var pulls = try #require(object["pull_requests"] as? [String: [[String: Any]]])
         for (repository, list) in pulls { pulls[repository] = list.map { var pull = $0; pull.removeValue(forKey: "merge_commit"); return pull } }
         object["pull_requests"] = pulls
         return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self) + "\n"

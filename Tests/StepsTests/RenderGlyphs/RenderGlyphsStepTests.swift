@@ -2,6 +2,7 @@ import ActionsRuntime
 import Foundation
 import Glyphs
 import Steps
+import StepTestSupport
 import TestSupport
 import Testing
 
@@ -61,7 +62,8 @@ struct RenderGlyphsStepTests {
 
         #expect(result.log.contains("Rendered 3 glyphs of 3: 16 files written to assets/glyphs/."))
         #expect(result.summary.contains("## Glyphs: 3 glyphs rendered, 16 files written"))
-        #expect(result.summary.contains("| <img src=\"data:image/svg+xml;base64,\(Data(planner.utf8).base64EncodedString())\" width=\"32\" height=\"32\" alt=\"planner\"> | `planner` | `agents/planner.md` | ✨ new | 5 |"))
+        #expect(result.summary.contains("| — | `planner` | `agents/planner.md` | ✨ new | 5 |"))
+        #expect(!result.summary.contains("data:"))
     }
 
     @Test("the default settings give seven sizes at 1x, and a missing core/modules folder is fine")
@@ -220,19 +222,36 @@ struct RenderGlyphsStepTests {
         #expect(result.log.contains("Check passed: all 3 glyphs in assets/glyphs/ are up to date."))
     }
 
-    @Test("past the preview budget the summary lists glyphs by name only")
-    func previewBudget() throws {
-        let folder = try TemporaryDirectory("render-glyphs-summary")
-        let identities = try ["alpha", "beta", "gamma"].map { try GlyphIdentity(name: $0) }
-        let batch = try GlyphRenderer.prepare(identities: identities, directory: folder.path("glyphs"),
-                                              settings: GlyphRenderSettings(sizes: [16]))
-        let report = GlyphRunReport(batch: batch, discovered: [], root: folder.url, outputPath: "glyphs", sourcePaths: ["agents"], isCheck: false)
-        let oneURI = "data:image/svg+xml;base64,".utf8.count + Data(GlyphGenerator.svg(for: identities[0]).utf8).base64EncodedString().utf8.count
-        var summary = StepSummary()
-        report.write(into: &summary, previewBudget: oneURI + 10)
-        let text = summary.render()
-        #expect(text.components(separatedBy: "<img ").count == 2)
-        #expect(text.contains("| — | `gamma` |"))
-        #expect(text.contains("2 previews left out to keep the summary small"))
+    @Test("previews link the committed PNGs at the run's commit (GitHub strips data: images); glyphs rendered now have none")
+    func previewsLinkCommittedFiles() async throws {
+        var harness = try Self.repository()
+        _ = try await harness.run(RenderGlyphsStep.self, Self.small)
+        try harness.directory.write("work/agents/planner.md", "---\nname: planner\nid: agent-planner-2\n---\n# Planner\n")
+        harness.environment["GITHUB_REPOSITORY"] = "example-org/agent33"
+        harness.environment["GITHUB_SHA"] = "0123456789abcdef0123456789abcdef01234567"
+        harness.environment["GITHUB_SERVER_URL"] = "https://github.example.com"
+        let result = try await harness.run(RenderGlyphsStep.self, Self.small)
+        #expect(result.status == 0, "\(result.log)")
+        #expect(result.summary.contains("| <img src=\"https://github.example.com/example-org/agent33/raw/0123456789abcdef0123456789abcdef01234567/assets/glyphs/reviewer-16.png\" width=\"32\" height=\"32\" alt=\"reviewer\"> | `reviewer` |"), "\(result.summary)")
+        #expect(result.summary.contains("| — | `planner` |"))
+        #expect(result.summary.contains("1 glyph without a preview: rendered in this run"))
+        #expect(!result.summary.contains("data:"))
+    }
+
+    @Test("--check fails when a committed PNG's bytes were changed or corrupted")
+    func checkCatchesCorruptedPNG() async throws {
+        let harness = try Self.repository()
+        _ = try await harness.run(RenderGlyphsStep.self, Self.small)
+        let png = harness.workingDirectory.appendingPathComponent("assets/glyphs/reviewer-32.png")
+        var bytes = try Data(contentsOf: png)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: png)
+        let check = try await harness.run(RenderGlyphsStep.self, Self.small + ["--check"])
+        #expect(check.status == 1, "\(check.log)")
+        #expect(check.summary.contains("out of date (output-changed)"), "\(check.summary)")
+        let repair = try await harness.run(RenderGlyphsStep.self, Self.small)
+        #expect(repair.status == 0 && Self.generated(repair).contains("assets/glyphs/reviewer-32.png"), "\(repair.log)")
+        let again = try await harness.run(RenderGlyphsStep.self, Self.small + ["--check"])
+        #expect(again.status == 0, "\(again.log)")
     }
 }

@@ -2,6 +2,7 @@ import Forge
 import Foundation
 import Steps
 import SyncKit
+import StepTestSupport
 import TestSupport
 import Testing
 

@@ -16,7 +16,7 @@ struct ActionScript {
     let directory: TemporaryDirectory
 
     init(stepID: String) throws {
-        let manifest = try ActionManifest.load(SharedFixtures.repositoryFile("action.yml"))
+        let manifest = try ActionManifest.load(RepositoryFiles.url("action.yml"))
         guard let run = manifest.step(id: stepID)?.run else {
             throw ConfigError(file: "action.yml", message: "no step with id \(stepID) and a run script.")
         }

@@ -2,6 +2,7 @@ import Forge
 import Foundation
 import Steps
 import SyncKit
+import StepTestSupport
 import TestSupport
 import Testing
 
@@ -63,7 +64,9 @@ struct SyncScenario {
         let open = try await deliver(folder)
         try #require(open.status == 0, "\(open.log)")
         let pulls = try JSONSerialization.jsonObject(with: Data(try #require(open.output("pull-requests")).utf8)) as? [[String: Any]] ?? []
-        return pulls.map { ($0["repository"] as! String, $0["number"] as! Int) }
+        return try pulls.map { pull in
+            (try #require(pull["repository"] as? String), try #require(pull["number"] as? Int))
+        }
     }
 
     /// open-sync-pr on a plan folder (again, to see what a re-run does).

@@ -16,11 +16,11 @@ struct RuleLoadingTests {
       frequency: on_release
     """
 
-    func load(_ files: [String: String], targets: String? = nil, settings: String? = nil) throws(ConfigErrors) -> RuleSet {
-        let directory = try! TemporaryDirectory()
-        for (name, text) in files { try! directory.write("rules/\(name)", text) }
-        if let targets { try! directory.write("sync_targets.yml", targets) }
-        if let settings { try! directory.write("settings.yml", settings) }
+    func load(_ files: [String: String], targets: String? = nil, settings: String? = nil) throws -> RuleSet {
+        let directory = try TemporaryDirectory()
+        for (name, text) in files { try directory.write("rules/\(name)", text) }
+        if let targets { try directory.write("sync_targets.yml", targets) }
+        if let settings { try directory.write("settings.yml", settings) }
         return try RuleSet.load(
             rulesFolder: directory.path("rules"), rulesFolderName: "rules",
             targetsFile: (directory.path("sync_targets.yml"), "sync_targets.yml"),
@@ -28,12 +28,13 @@ struct RuleLoadingTests {
         )
     }
 
-    func errors(_ files: [String: String], targets: String? = nil, settings: String? = nil) -> [ConfigError] {
+    /// The configuration errors of loading `files`; any other failure (the temporary folder) throws.
+    func errors(_ files: [String: String], targets: String? = nil, settings: String? = nil) throws -> [ConfigError] {
         do {
             _ = try load(files, targets: targets, settings: settings)
             return []
-        } catch {
-            return error.errors
+        } catch let errors as ConfigErrors {
+            return errors.errors
         }
     }
 
@@ -91,14 +92,14 @@ struct RuleLoadingTests {
         BadCase(name: "invalid glob", yaml: valid.replacingOccurrences(of: "\"core/**/*.md\"", with: "\"core/[abc/*.md\""), line: 3, message: "source 'core/[abc/*.md' is not a valid glob"),
         BadCase(name: "absolute target path", yaml: valid.replacingOccurrences(of: "\"docs/\"", with: "\"/etc/\""), line: 5, message: "target_path '/etc/' is absolute; paths are relative to the repository root."),
         BadCase(name: "target path escaping the repository", yaml: valid.replacingOccurrences(of: "\"docs/\"", with: "\"docs/../../x/\""), line: 5, message: "target_path 'docs/../../x/' contains '..' and could escape the repository."),
-        BadCase(name: "target path into .git", yaml: valid.replacingOccurrences(of: "\"docs/\"", with: "\".git/hooks/\""), line: 5, message: "points into .git"),
+        BadCase(name: "target path into .git", yaml: valid.replacingOccurrences(of: "\"docs/\"", with: "\".git/hooks/\""), line: 5, message: "points into '.git'"),
         BadCase(name: "bad transform", yaml: valid + "\n  transforms:\n    - rewrite_paths:\n        from: \"core/\"\n", line: 10, message: "'sync_rule.transforms[0].rewrite_paths.to' is required."),
         BadCase(name: "empty rule file", yaml: "", line: 1, message: "the rule file is empty."),
     ]
 
     @Test("a broken rule file is refused with file, line and what to do", arguments: badCases)
     func badRule(_ bad: BadCase) throws {
-        let found = errors(["bad.yaml": bad.yaml])
+        let found = try errors(["bad.yaml": bad.yaml])
         let error = try #require(found.first, "accepted: \(bad.name)")
         #expect(error.file == "rules/bad.yaml")
         #expect(error.line == bad.line, "\(error)")
@@ -106,23 +107,23 @@ struct RuleLoadingTests {
     }
 
     @Test("duplicate rule ids name both places")
-    func duplicateIDs() {
-        let found = errors(["a.yaml": Self.valid, "b.yaml": Self.valid.replacingOccurrences(of: "org/a", with: "org/b")])
+    func duplicateIDs() throws {
+        let found = try errors(["a.yaml": Self.valid, "b.yaml": Self.valid.replacingOccurrences(of: "org/a", with: "org/b")])
         #expect(found.map(\.description) == ["rules/b.yaml:2: duplicate rule id 'sync-a': also defined at rules/a.yaml:2. Rule ids must be unique; they name branches."])
     }
 
     @Test("depends_on naming a missing rule is refused with a suggestion")
-    func missingDependency() {
-        let found = errors(["a.yaml": Self.valid + "\n  depends_on: [sync-b]", "b.yaml": Self.valid.replacingOccurrences(of: "sync-a", with: "sync-bb")])
+    func missingDependency() throws {
+        let found = try errors(["a.yaml": Self.valid + "\n  depends_on: [sync-b]", "b.yaml": Self.valid.replacingOccurrences(of: "sync-a", with: "sync-bb")])
         #expect(found.map(\.message) == ["rule 'sync-a' depends on 'sync-b', which no rule defines. Did you mean 'sync-bb'?"])
     }
 
     @Test("a dependency cycle is printed")
-    func cycle() {
+    func cycle() throws {
         func rule(_ id: String, dependsOn: String) -> String {
             Self.valid.replacingOccurrences(of: "sync-a", with: id) + "\n  depends_on: [\(dependsOn)]"
         }
-        let found = errors(["a.yaml": rule("a", dependsOn: "b"), "b.yaml": rule("b", dependsOn: "c"), "c.yaml": rule("c", dependsOn: "a")])
+        let found = try errors(["a.yaml": rule("a", dependsOn: "b"), "b.yaml": rule("b", dependsOn: "c"), "c.yaml": rule("c", dependsOn: "a")])
         #expect(found.map(\.message) == ["depends_on forms a cycle: a → b → c → a."])
     }
 
@@ -143,14 +144,14 @@ struct RuleLoadingTests {
         #expect(rule.targetPath == "handbook/")
         #expect(rule.source.pattern == "core/arch/*.md")
         #expect(rule.file == "sync_targets.yml" && rule.line == 3)
-        #expect(errors([:], targets: "repository:\n  - \"bad name\"\n").map(\.description) == ["sync_targets.yml:2:5: 'bad name' is not a repository name; write it as org/repo."])
+        #expect(try errors([:], targets: "repository:\n  - \"bad name\"\n").map(\.description) == ["sync_targets.yml:2:5: 'bad name' is not a repository name; write it as org/repo."])
     }
 
     @Test("settings are validated too")
-    func settings() {
-        #expect(errors(["a.yaml": Self.valid], settings: "namespace: Agent_33\n").first?.message.contains("namespace 'Agent_33'") == true)
-        #expect(errors(["a.yaml": Self.valid], settings: "branch_template: sync/{version}\n").first?.message.contains("must contain {rule-id}") == true)
-        #expect(errors(["a.yaml": Self.valid], settings: "staleness:\n  days: 3\n").first?.message.contains("unknown key 'days'") == true)
+    func settings() throws {
+        #expect(try errors(["a.yaml": Self.valid], settings: "namespace: Agent_33\n").first?.message.contains("namespace 'Agent_33'") == true)
+        #expect(try errors(["a.yaml": Self.valid], settings: "branch_template: sync/{version}\n").first?.message.contains("must contain {rule-id}") == true)
+        #expect(try errors(["a.yaml": Self.valid], settings: "staleness:\n  days: 3\n").first?.message.contains("unknown key 'days'") == true)
     }
 
     @Test("archived rules and other files are not loaded")

@@ -9,7 +9,7 @@ import Yams
 @Suite("Rule file JSON Schema")
 struct RuleSchemaTests {
     static func schema() throws -> CompiledSchema {
-        let text = try String(contentsOf: SharedFixtures.repositoryFile("schemas/sync-rule.schema.json"), encoding: .utf8)
+        let text = try String(contentsOf: RepositoryFiles.url("schemas/sync-rule.schema.json"), encoding: .utf8)
         return try SchemaCompiler().compile(try JSONParser.parse(text))
     }
 
@@ -19,13 +19,13 @@ struct RuleSchemaTests {
     }
 
     static let exampleRules: [String] = {
-        let folder = SharedFixtures.repositoryFile("examples/upstream/core/orchestrator/distribution/rules")
+        let folder = RepositoryFiles.url("examples/upstream/core/orchestrator/distribution/rules")
         return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
     }()
 
     @Test("every example rule passes the schema", arguments: exampleRules)
     func examplesPass(_ name: String) throws {
-        let url = SharedFixtures.repositoryFile("examples/upstream/core/orchestrator/distribution/rules/\(name)")
+        let url = RepositoryFiles.url("examples/upstream/core/orchestrator/distribution/rules/\(name)")
         let node = try #require(try Yams.compose(yaml: try String(contentsOf: url, encoding: .utf8)))
         let result = try Self.schema().validate(try Self.json(node))
         #expect(result.isValid, "\(result.errors.map(\.message))")

@@ -5,12 +5,12 @@ import Testing
 struct InternalContentTests {
     @Test("Configured markers are found case-insensitively; the defaults are off when the list is empty")
     func configuredMarkers() throws {
-        let scanner = BuiltInScanner.make(configuration: SecretScanConfiguration(internalMarkers: ["DO NOT SYNC", "[[private]]"]))
+        let scanner = try BuiltInScanner.make(configuration: SecretScanConfiguration(internalMarkers: ["DO NOT SYNC", "[[private]]"]))
         let findings = scanner.scan("a\nthis part: do not sync\nsee [[Private]] notes\nINTERNAL ONLY\n")
         #expect(findings.map(\.ruleID) == ["internal-marker", "internal-marker"])
         #expect(findings.map(\.line) == [2, 3])
         #expect(findings.map(\.column) == [12, 5])
-        let none = BuiltInScanner.make(configuration: SecretScanConfiguration(internalMarkers: []))
+        let none = try BuiltInScanner.make(configuration: SecretScanConfiguration(internalMarkers: []))
         #expect(none.scan("CONFIDENTIAL\nINTERNAL ONLY").isEmpty)
     }
 
@@ -24,7 +24,7 @@ struct InternalContentTests {
     ])
     func internalHosts(text: String, host: String, flagged: Bool) throws {
         let configuration = SecretScanConfiguration(internalMarkers: [], internalHostSuffixes: [".corp.example.com", "internal"])
-        let findings = BuiltInScanner.make(configuration: configuration).scan(text)
+        let findings = try BuiltInScanner.make(configuration: configuration).scan(text)
         #expect(findings.isEmpty == !flagged, "\(findings)")
         if flagged {
             let finding = try #require(findings.first)
@@ -39,7 +39,7 @@ struct InternalContentTests {
     func internalPaths() throws {
         let configuration = SecretScanConfiguration(
             isInternalPath: SecretScanConfiguration.pathPredicate(prefixes: ["docs/internal/"], suffixes: [".private.md"]))
-        let scanner = BuiltInScanner.make(configuration: configuration)
+        let scanner = try BuiltInScanner.make(configuration: configuration)
         let finding = try #require(scanner.scan("harmless", path: "docs/internal/plan.md").first)
         #expect(finding.ruleID == "internal-path")
         #expect((finding.line, finding.column) == (1, 1))
@@ -52,7 +52,7 @@ struct InternalContentTests {
         let allowlist = try SecretAllowlist(
             yaml: "allow:\n  - reason: published on purpose\n    rule: internal-path\n    path: docs/internal/README.md\n", file: "a.yml")
         let configuration = SecretScanConfiguration(isInternalPath: { $0.hasPrefix("docs/internal/") })
-        let result = BuiltInScanner.make(configuration: configuration, allowlist: allowlist)
+        let result = try BuiltInScanner.make(configuration: configuration, allowlist: allowlist)
             .inspect(Array("ok".utf8), path: "docs/internal/README.md")
         #expect(result.findings.isEmpty)
         #expect(result.suppressedCount == 1)
@@ -64,6 +64,6 @@ struct InternalContentTests {
         (SecretScanConfiguration(internalHostSuffixes: ["."]), SecretScanError.invalidHostSuffix(".")),
     ])
     func badConfiguration(configuration: SecretScanConfiguration, expected: SecretScanError) {
-        #expect(throws: expected) { try SecretScanner(rules: BuiltInScanner.rules, configuration: configuration) }
+        #expect(throws: expected) { try SecretScanner(rules: try BuiltInScanner.rules, configuration: configuration) }
     }
 }

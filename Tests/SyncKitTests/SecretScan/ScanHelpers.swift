@@ -1,21 +1,22 @@
 @testable import SyncKit
 
-/// The scanner with the built-in rules, built once for all tests (the YAML is parsed once).
+/// The scanner with the built-in rules, parsed once for all tests. A rule set that does not load
+/// fails every test that uses it with the reason, instead of stopping the test process.
 enum BuiltInScanner {
-    static let rules: SecretRuleSet = {
-        do { return try SecretRuleSet.builtIn() } catch { fatalError("built-in rules do not load: \(error)") }
-    }()
+    private static let loadedRules = Result { try SecretRuleSet.builtIn() }
 
-    static let standard: SecretScanner = make()
+    static var rules: SecretRuleSet {
+        get throws { try loadedRules.get() }
+    }
+
+    static var standard: SecretScanner {
+        get throws { try make() }
+    }
 
     static func make(
         configuration: SecretScanConfiguration = SecretScanConfiguration(), allowlist: SecretAllowlist = .empty
-    ) -> SecretScanner {
-        do {
-            return try SecretScanner(rules: rules, configuration: configuration, allowlist: allowlist)
-        } catch {
-            fatalError("scanner does not build: \(error)")
-        }
+    ) throws -> SecretScanner {
+        try SecretScanner(rules: try rules, configuration: configuration, allowlist: allowlist)
     }
 }
 

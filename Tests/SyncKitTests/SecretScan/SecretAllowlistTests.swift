@@ -6,7 +6,7 @@ struct SecretAllowlistTests {
     let token = RuleExamples.githubToken
 
     func scanner(allowing yaml: String) throws -> SecretScanner {
-        BuiltInScanner.make(allowlist: try SecretAllowlist(yaml: yaml, file: ".secret-allowlist.yml"))
+        try BuiltInScanner.make(allowlist: try SecretAllowlist(yaml: yaml, file: ".secret-allowlist.yml"))
     }
 
     @Test("An entry with rule and path suppresses only matching findings, and counts them")
@@ -85,7 +85,7 @@ struct SecretAllowlistTests {
     }
 
     @Test("The missing-reason message names the file, the line and the fix")
-    func missingReasonMessage() {
+    func missingReasonMessage() throws {
         let error = SecretScanError.allowlistEntryWithoutReason(file: ".secret-allowlist.yml", line: 7)
         #expect(error.description == ".secret-allowlist.yml:7: allowlist entry has no 'reason'; say why this finding is a false positive.")
     }

@@ -3,7 +3,11 @@ import Testing
 
 @Suite("Built-in secret rules against their examples")
 struct SecretRuleExampleTests {
-    let scanner = BuiltInScanner.standard
+    let scanner: SecretScanner
+
+    init() throws {
+        scanner = try BuiltInScanner.standard
+    }
 
     @Test("Each positive example is flagged once, by its rule, at the secret's line and column", arguments: RuleExamples.positives)
     func positiveExampleIsFlagged(_ example: PositiveExample) throws {
@@ -28,13 +32,13 @@ struct SecretRuleExampleTests {
     }
 
     @Test("Each negative example is not flagged by its rule", arguments: RuleExamples.negatives)
-    func negativeExampleIsNotFlagged(_ example: NegativeExample) {
+    func negativeExampleIsNotFlagged(_ example: NegativeExample) throws {
         let findings = scanner.scan(example.text).filter { $0.ruleID == example.ruleID }
         #expect(findings.isEmpty, "flagged although \(example.why): \(findings)")
     }
 
     @Test("Every rule of the scanner has a positive and a negative example")
-    func everyRuleHasExamples() {
+    func everyRuleHasExamples() throws {
         for rule in scanner.ruleSet.rules {
             #expect(RuleExamples.positives.contains { $0.ruleID == rule.id }, "no positive example for \(rule.id)")
             #expect(RuleExamples.negatives.contains { $0.ruleID == rule.id }, "no negative example for \(rule.id)")
@@ -50,7 +54,7 @@ struct SecretRuleExampleTests {
     }
 
     @Test("A secret matched by a specific and a generic rule is reported once, by the specific rule")
-    func overlappingRulesReportOnce() {
+    func overlappingRulesReportOnce() throws {
         let findings = scanner.scan("api_token = \"\(RuleExamples.npmToken)\"")
         #expect(findings.map(\.ruleID) == ["npm-token"])
     }

@@ -3,11 +3,15 @@ import Testing
 
 @Suite("Secret scan over awkward inputs")
 struct SecretScanInputTests {
-    let scanner = BuiltInScanner.standard
+    let scanner: SecretScanner
+
+    init() throws {
+        scanner = try BuiltInScanner.standard
+    }
     let token = RuleExamples.githubToken
 
     @Test("A file with a NUL byte near its start is skipped as binary, with the reason")
-    func binaryFileIsSkipped() {
+    func binaryFileIsSkipped() throws {
         let bytes = Array("PNG\u{0}\u{1}header token: \(token)\n".utf8)
         let result = scanner.inspect(bytes, path: "logo.png")
         #expect(result.skipReason == .binary(nulOffset: 3))
@@ -16,9 +20,9 @@ struct SecretScanInputTests {
     }
 
     @Test("A NUL byte after the probed head does not make a file binary")
-    func lateNulIsScanned() {
+    func lateNulIsScanned() throws {
         let configuration = SecretScanConfiguration(binaryProbeLength: 16)
-        let scanner = BuiltInScanner.make(configuration: configuration)
+        let scanner = try BuiltInScanner.make(configuration: configuration)
         let bytes = Array("first line is long enough\n\u{0}\nGITHUB_TOKEN=\(token)\n".utf8)
         let result = scanner.inspect(bytes, path: "data.txt")
         #expect(result.skipReason == nil)
@@ -26,14 +30,14 @@ struct SecretScanInputTests {
     }
 
     @Test("A file over the size limit is skipped with the reason")
-    func oversizedFileIsSkipped() {
-        let scanner = BuiltInScanner.make(configuration: SecretScanConfiguration(maximumFileSize: 10))
+    func oversizedFileIsSkipped() throws {
+        let scanner = try BuiltInScanner.make(configuration: SecretScanConfiguration(maximumFileSize: 10))
         let result = scanner.inspect(Array("GITHUB_TOKEN=\(token)".utf8), path: "big.txt")
         #expect(result.skipReason == .tooLarge(size: 13 + token.utf8.count, limit: 10))
     }
 
     @Test("CRLF line ends give the same lines and columns as LF, and the unquoted rule still sees the line end")
-    func crlfLinesAreHandled() {
+    func crlfLinesAreHandled() throws {
         let value = RuleExamples.unquotedToken
         let lf = "a\nb\nGITHUB_TOKEN=\(token)\nAPI_TOKEN=\(value)\n"
         let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
@@ -70,7 +74,7 @@ struct SecretScanInputTests {
     }
 
     @Test("A huge input without any line feed is scanned")
-    func inputWithoutLineFeeds() {
+    func inputWithoutLineFeeds() throws {
         let noise = String(repeating: "token secret password ", count: 100_000)
         let findings = scanner.scan(noise + "key=\(RuleExamples.stripeKey)")
         #expect(findings.map(\.ruleID) == ["stripe-key"])
@@ -87,7 +91,7 @@ struct SecretScanInputTests {
     }
 
     @Test("A document cut into pieces gives the same findings as one piece")
-    func piecesAgreeWithWholeScan() {
+    func piecesAgreeWithWholeScan() throws {
         var lines: [String] = []
         for index in 0..<5000 {
             switch index % 997 {
@@ -97,15 +101,15 @@ struct SecretScanInputTests {
             }
         }
         let bytes = Array(lines.joined(separator: "\n").utf8)
-        let whole = BuiltInScanner.make(configuration: SecretScanConfiguration(pieceSize: 1 << 30)).scan(bytes, path: "f")
-        let cut = BuiltInScanner.make(configuration: SecretScanConfiguration(pieceSize: 4096)).scan(bytes, path: "f")
+        let whole = try BuiltInScanner.make(configuration: SecretScanConfiguration(pieceSize: 1 << 30)).scan(bytes, path: "f")
+        let cut = try BuiltInScanner.make(configuration: SecretScanConfiguration(pieceSize: 4096)).scan(bytes, path: "f")
         #expect(whole.count == 11)
         #expect(cut == whole)
         #expect(whole.map(\.line) == [12, 501, 1009, 1498, 2006, 2495, 3003, 3492, 4000, 4489, 4997])
     }
 
     @Test("Many documents come back in input order with their own findings")
-    func documentsKeepTheirOrder() {
+    func documentsKeepTheirOrder() throws {
         let documents = (0..<50).map { index in
             SecretScanDocument(path: "f\(index).md", bytes: Array((index % 2 == 0 ? "clean\n" : "x\nGITHUB_TOKEN=\(token)\n").utf8))
         }
@@ -115,7 +119,7 @@ struct SecretScanInputTests {
     }
 
     @Test("Empty input has no findings")
-    func emptyInput() {
+    func emptyInput() throws {
         #expect(scanner.inspect([], path: "empty").findings.isEmpty)
         #expect(scanner.inspect([], path: "empty").skipReason == nil)
     }

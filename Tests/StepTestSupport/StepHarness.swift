@@ -1,6 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Steps
+import TestSupport
 
 /// Runs a step in process as the runner would: a working folder, GITHUB_OUTPUT and
 /// GITHUB_STEP_SUMMARY files, a captured log, and the environment given as literals.

@@ -1,0 +1,25 @@
+/// Git's rules for a branch name (`git check-ref-format --branch`), checked where a name is made
+/// from configuration, so a bad template fails at load time with its file and line, not late on
+/// every target.
+package enum GitRefName {
+    /// Why `name` cannot be a branch name, or nil when it can.
+    package static func problem(_ name: String) -> String? {
+        if name.isEmpty { return "it is empty" }
+        if name.hasPrefix("-") { return "it starts with '-'" }
+        if name.hasPrefix("/") || name.hasSuffix("/") { return "it starts or ends with '/'" }
+        if name.contains("//") { return "it contains '//'" }
+        if name.contains("..") { return "it contains '..'" }
+        if name.contains("@{") { return "it contains '@{'" }
+        if name == "@" { return "it is '@'" }
+        if name.hasSuffix(".") { return "it ends with '.'" }
+        for scalar in name.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F { return "it contains a control character" }
+            if " ~^:?*[\\".unicodeScalars.contains(scalar) { return "it contains '\(scalar)'" }
+        }
+        for component in name.split(separator: "/") {
+            if component.hasPrefix(".") { return "the part '\(component)' starts with '.'" }
+            if component.hasSuffix(".lock") { return "the part '\(component)' ends with '.lock'" }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,255 @@
+import Forge
+import Foundation
+import Steps
+import SyncKit
+import StepTestSupport
+import TestSupport
+import Testing
+
+/// The safety promises end to end, one test per class of failure: nothing written outside a
+/// rule's folder, no override lost, no secret leaked, bad inputs refused before anything is done.
+@Suite("Hardening: crafted names, forged state, tampered plans, bad inputs")
+struct HardeningStepTests {
+    static let api = SyncScenario.api
+    static let readme = Data("# example-org/api-service\n".utf8)
+
+    // MARK: Writes outside the rule's folder
+
+    @Test("an upstream file name with a newline cannot add its own tree entries: it is refused by name")
+    func craftedUpstreamName() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        let crafted = "core/prompts/evil.md\n100644 e69de29bb2d1d6434b8b29ae775ad8c2e48c5391\tREADME.md"
+        try scenario.release("v1.1.0", edits: [crafted: "# crafted\n", "core/prompts/review.md": "# Review\n\nNew text.\n"])
+        let pulls = try await scenario.sync("v1.1.0", targets: [Self.api])
+        let plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent(scenario.lastPlan + "/plan.json")))
+        let skipped = plan.targets.flatMap(\.rules).flatMap(\.skippedFiles)
+        #expect(skipped.contains { $0.source == crafted && $0.reason.contains("control character U+000A") })
+        #expect(pulls.count == 1)
+        let branch = try #require(try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-sync/").first?.head)
+        let files = try await scenario.files(Self.api, branch: branch, ["README.md"])
+        #expect(files["README.md"] == Self.readme)
+        let head = try #require(try await scenario.forge.head(Self.api, branch: branch))
+        let changed = try await scenario.forge.changes(Self.api, commit: head.id).keys
+        #expect(changed.allSatisfy { $0.hasPrefix("docs/agent33/prompts/") || $0.hasPrefix(".agent33-sync-state/") })
+    }
+
+    @Test("a forged sync state listing README.md or an override deletes nothing and names the entry")
+    func forgedState() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
+        let state = try #require(try await scenario.files(Self.api, [SyncScenario.apiState])[SyncScenario.apiState])
+        let original = try SyncState.decode(state, path: "state")
+        let override = ".agent33-overrides/prompts/review.md"
+        try await scenario.commitOnMain(Self.api, [override: "# our review\n"])
+        try scenario.release("v1.1.0", edits: ["core/prompts/review.md": "# Review\n\nNew text.\n"])
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.1.0"}}"#).path
+        for (index, path) in ["README.md", override].enumerated() {
+            let content = path == "README.md" ? Self.readme : Data("# our review\n".utf8)
+            var forged = original
+            forged.files[path] = .init(sha256: Checksum.sha256Hex(content), upstreamSHA256: Checksum.sha256Hex(content), gitBlob: SyncState.gitBlobID(content),
+                                       rule: "sync-api-prompts", version: "v1.0.0", sourceCommit: nil, syncedAt: "2026-11-21T10:00:00Z")
+            try await scenario.commitOnMain(Self.api, [SyncScenario.apiState: String(decoding: try forged.encoded(), as: UTF8.self)])
+            let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "forged-\(index)"] + scenario.forgeArguments)
+            #expect(plan.status == 1, "\(plan.log)")
+            #expect(plan.log.contains(path) && plan.log.contains(SyncScenario.apiState) && plan.log.contains("from the last sync commit"), "\(plan.log)")
+            let files = try await scenario.files(Self.api, ["README.md", override])
+            #expect(files["README.md"] == Self.readme && files[override] != nil)
+        }
+        // A state under another rule's name is refused too.
+        var renamed = original
+        renamed.rule = "sync-other"
+        try await scenario.commitOnMain(Self.api, [SyncScenario.apiState: String(decoding: try renamed.encoded(), as: UTF8.self)])
+        let second = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "forged-renamed"] + scenario.forgeArguments)
+        #expect(second.status == 1 && second.log.contains("belongs to rule 'sync-other'"), "\(second.log)")
+    }
+
+    @Test("a tampered plan artifact is refused before anything is written, each entry named")
+    func tamperedPlan() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.0"}}"#).path
+        let planned = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "plan"])
+        #expect(planned.status == 0, "\(planned.log)")
+        let url = scenario.harness.workingDirectory.appendingPathComponent("plan/plan.json")
+        for destination in ["/etc/passwd", ".git/hooks/post-checkout", ".GIT/config", "docs/agent33/prompts/./x.md", "docs/agent33/prompts//x.md",
+                            ".agent33-overrides/prompts/review.md", "README.md", "docs/agent33/prompts/a\nb.md"] {
+            var plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: url))
+            plan.targets[0].rules[0].files[0].destination = destination
+            let folder = scenario.harness.workingDirectory.appendingPathComponent("tampered")
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("blobs"), withIntermediateDirectories: true)
+            try JSONEncoder().encode(plan).write(to: folder.appendingPathComponent("plan.json"))
+            let result = try await scenario.deliver("tampered")
+            #expect(result.status == 2, "\(destination.debugDescription): \(result.log)")
+            #expect(result.log.contains("is refused"), "\(result.log)")
+        }
+        #expect(try await scenario.forge.openPullRequests(Self.api, headPrefix: "").isEmpty)
+    }
+
+    @Test("a rule target_path inside the namespace's folders, or .git in any case, is a configuration error")
+    func reservedTargets() async throws {
+        let harness = try PlanSyncTests.upstream()
+        for target in [".agent33-sync-state/", ".Agent33-Overrides/x/", ".GIT/", "docs/.Git/hooks/"] {
+            try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
+            sync_rule:
+              id: "zz"
+              source: "core/prompts/*.md"
+              target_repo: "example-org/zz"
+              target_path: "\(target)"
+              strategy: copy
+              frequency: on_release
+            """)
+            let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+            #expect(result.status == 2, "\(target): \(result.log)")
+            #expect(result.log.contains("zz.yaml"), "\(result.log)")
+        }
+    }
+
+    @Test("two spellings of one repository writing one path are an overlap")
+    func repositoryCase() async throws {
+        let harness = try PlanSyncTests.upstream()
+        try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
+        sync_rule:
+          id: "zz"
+          source: "core/prompts/*.md"
+          target_repo: "Example-Org/API-Service"
+          target_path: "docs/agent33/prompts/"
+          strategy: copy
+          frequency: on_release
+        """)
+        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        #expect(result.status == 2)
+        #expect(result.log.contains("both write docs/agent33/prompts/review.md"), "\(result.log)")
+    }
+
+    @Test("a source glob that selects nothing is a configuration error with its file and line")
+    func emptySelection() async throws {
+        let harness = try PlanSyncTests.upstream()
+        try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
+        sync_rule:
+          id: "zz"
+          source: "core/promtps/*.md"
+          target_repo: "example-org/zz"
+          target_path: "docs/"
+          strategy: copy
+          frequency: on_release
+          delete_orphaned: true
+        """)
+        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        #expect(result.status == 2)
+        #expect(result.log.contains("zz.yaml,line=2") && result.log.contains("selects no file"), "\(result.log)")
+    }
+
+    @Test("a selection that shrinks by more than half deletes nothing without force, and says why")
+    func shrinkingSelection() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        try scenario.release("v1.1.0", edits: ["core/prompts/a.md": "# A\n", "core/prompts/b.md": "# B\n", "core/prompts/c.md": "# C\n"])
+        try await scenario.syncAndMerge("v1.1.0", targets: [Self.api])
+        for name in ["a", "b", "c", "summarize"] {
+            try FileManager.default.removeItem(at: scenario.harness.workingDirectory.appendingPathComponent("core/prompts/\(name).md"))
+        }
+        try scenario.release("v1.2.0", edits: ["core/prompts/review.md": "# Review\n\nv1.2.0\n"])
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.2.0"}}"#).path
+        let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "incremental", "--target-repos", Self.api, "--plan-dir", "shrunk"] + scenario.forgeArguments)
+        #expect(plan.status == 0, "\(plan.log)")
+        let planned = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("shrunk/plan.json")))
+        #expect(planned.targets.first?.rules.first?.orphans.count == 4)
+        let delivered = try await scenario.deliver("shrunk")
+        #expect(delivered.status == 0, "\(delivered.log)")
+        let branch = try #require(try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-sync/").first { $0.head.contains("1.2.0") })
+        #expect(branch.body.contains("shrank from 5 synced files to 1"), "\(branch.body)")
+        let head = try #require(try await scenario.forge.head(Self.api, branch: branch.head))
+        let changes = try await scenario.forge.changes(Self.api, commit: head.id)
+        #expect(!changes.values.contains { $0 == nil }, "nothing is deleted")
+    }
+
+    @Test("a synced path that is a symbolic link downstream is left alone and named as a link")
+    func symbolicLinkDownstream() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
+        let bare = scenario.harness.directory.path("forge/\(Self.api).git")
+        let clone = scenario.harness.directory.path("clone")
+        try GitFixture.git(["clone", "-q", bare.path, clone.path], in: scenario.harness.directory.url)
+        try FileManager.default.removeItem(at: clone.appendingPathComponent(SyncScenario.review))
+        try FileManager.default.createSymbolicLink(atPath: clone.appendingPathComponent(SyncScenario.review).path, withDestinationPath: "../../../README.md")
+        try GitFixture.commitAll(clone, message: "link")
+        try GitFixture.git(["push", "-q", "origin", "HEAD:main"], in: clone)
+        try scenario.release("v1.1.0", edits: ["core/prompts/review.md": "# Review\n\nNew text.\n", "core/prompts/summarize.md": "# Summarize\n\nNew.\n"])
+        _ = try await scenario.sync("v1.1.0", targets: [Self.api])
+        let pull = try #require(try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-sync/").first)
+        #expect(pull.body.contains("symbolic link"), "\(pull.body)")
+        let head = try #require(try await scenario.forge.head(Self.api, branch: pull.head))
+        #expect(try await scenario.forge.symbolicLinks(Self.api, at: head.id, paths: [SyncScenario.review]) == [SyncScenario.review])
+        let changes = try await scenario.forge.changes(Self.api, commit: head.id)
+        #expect(changes[SyncScenario.review] == nil && changes[SyncScenario.summarize] != nil)
+    }
+
+    // MARK: Inputs that must fail early and clearly
+
+    @Test("a version or tag that is not a tag name is refused before anything is planned", arguments: ["v1.2.3\n::error::x", "v1 2", "../v1", "v1..2"])
+    func badVersion(_ version: String) async throws {
+        let harness = try PlanSyncTests.upstream()
+        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan", "--version", version])
+        #expect(result.status == 2, "\(result.log)")
+        #expect(!FileManager.default.fileExists(atPath: harness.workingDirectory.appendingPathComponent("plan/plan.json").path))
+    }
+
+    @Test("settings: a branch template that is no branch name, a negative threshold, a long namespace")
+    func badSettings() async throws {
+        let harness = try PlanSyncTests.upstream()
+        let cases = [
+            ("branch_template: \"../{rule-id}\"\n", "does not make a valid git branch name"),
+            ("staleness:\n  on_release_days: -3\n", "staleness.on_release_days is -3"),
+            ("namespace: \(String(repeating: "a", count: 300))\n", "the limit is 39"),
+        ]
+        for (text, message) in cases {
+            try harness.directory.write("work/.github/flash-sync/settings.yml", text)
+            let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+            #expect(result.status == 2)
+            #expect(result.log.contains("file=.github/flash-sync/settings.yml,line=") && result.log.contains(message), "\(result.log)")
+        }
+    }
+
+    @Test("an unwritable GITHUB_OUTPUT or output path stops the step before it acts, naming it")
+    func unwritableOutputs() async throws {
+        var harness = try PlanSyncTests.upstream()
+        let file = try harness.directory.write("a-file", "x")
+        harness.environment["GITHUB_OUTPUT"] = file.appendingPathComponent("output").path
+        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        #expect(result.status == 2)
+        #expect(result.log.contains("GITHUB_OUTPUT names \(file.path)/output"), "\(result.log)")
+        #expect(!FileManager.default.fileExists(atPath: harness.workingDirectory.appendingPathComponent("plan").path))
+        harness.environment["GITHUB_OUTPUT"] = harness.directory.path("out").path
+        let second = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "a-file-dir/x", "--plan-dir", "../a-file/plan"])
+        #expect(second.status == 2)
+    }
+
+    @Test("typos select nothing no more: unknown rules, targets and a missing rules folder are errors with a suggestion")
+    func typos() async throws {
+        let harness = try PlanSyncTests.upstream()
+        let rule = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--rules", "sync-api-promts"])
+        #expect(rule.status == 2 && rule.log.contains("Did you mean 'sync-api-prompts'?"), "\(rule.log)")
+        let target = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--target-repos", "example-org/api-servce"])
+        #expect(target.status == 2 && target.log.contains("Did you mean 'example-org/api-service'?"), "\(target.log)")
+        let folder = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--rules-dir", "core/orchestrator/distribution/rulez"])
+        #expect(folder.status == 2 && folder.log.contains("does not exist"), "\(folder.log)")
+        let drift = try await harness.run(DetectDriftStep.self, ["--forge", "local:.", "--target-repos", "example-org/api-servce"])
+        #expect(drift.status == 2 && drift.log.contains("Did you mean"), "\(drift.log)")
+    }
+
+    @Test("configuration is read from inside the repository only, by every step")
+    func configurationOutside() async throws {
+        let harness = try PlanSyncTests.upstream()
+        let outside = try TemporaryDirectory()
+        try FileManager.default.copyItem(at: harness.workingDirectory.appendingPathComponent("core/orchestrator/distribution/rules"), to: outside.path("rules"))
+        try FileManager.default.createSymbolicLink(at: harness.workingDirectory.appendingPathComponent("linked-rules"), withDestinationURL: outside.path("rules"))
+        for arguments in [["--rules-dir", outside.path("rules").path], ["--rules-dir", "../x"], ["--rules-dir", "linked-rules"], ["--settings", "/etc/hostname"]] {
+            let result = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan"] + arguments)
+            #expect(result.status == 2, "\(arguments): \(result.log)")
+            #expect(result.log.contains("inside the repository") || result.log.contains("outside the repository"), "\(result.log)")
+        }
+        let secrets = try await harness.run(ValidateSecretsStep.self, ["--secrets-spec", "/etc/passwd"])
+        #expect(secrets.status == 2 && !secrets.log.contains("root:"), "\(secrets.log)")
+    }
+}
