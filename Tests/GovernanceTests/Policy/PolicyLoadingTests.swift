@@ -98,6 +98,7 @@ struct PolicyLoadingTests {
         ("rules:\n  - id: a\n    type: license-file\n", "policy.yml:2:5: rule 'a' needs a 'remediation'"),
         ("rules:\n  - id: a\n    level: fatal\n    type: license-file\n    remediation: x\n", "policy.yml:3:12: 'level' must be error, warning or off; found 'fatal'."),
         ("rules:\n  - id: a\n    type: file-contents\n    options: { pattern: '(' }\n    remediation: x\n", "policy.yml:4:25: pattern '(' is refused: it is not a valid regular expression"),
+        ("rules:\n  - id: a\n    type: file-contents\n    options: { pattern: '(x+x+)+y' }\n    remediation: x\n", "policy.yml:4:25: pattern '(x+x+)+y' is refused: the group (x+x+)+ repeats something that repeats"),
         ("rules:\n  - id: a\n    type: file-contents\n    remediation: x\n", "policy.yml:2:5: rule type 'file-contents' needs the option 'pattern'."),
         ("rules:\n  - id: a\n    type: large-file\n    options: { max_byte: 3 }\n    remediation: x\n", "policy.yml:4:16: unknown key 'max_byte' in 'rules[0].options'. Did you mean 'max_bytes'?"),
         ("rules:\n  - id: a\n    type: frontmatter\n    options: { keys: { version: semvar } }\n    remediation: x\n", "policy.yml:4:33: unknown frontmatter type 'semvar' for key 'version'. Did you mean 'semver'?"),

@@ -43,6 +43,23 @@ struct SlackWebhookClientTests {
         #expect(SlackPayloadCheck.problems(body) == [])
     }
 
+    @Test("a webhook that redirects (even to itself) gets one request and a clear error; no redirect is followed")
+    func redirectsAreNotFollowed() async throws {
+        let server = try await LoopbackServer { _ in .init(status: 301, headers: ["Location": Self.path], body: Data()) }
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, sleep: SleepRecorder().sleep)
+        let payload = try message()
+        do {
+            _ = try await client.post(payload)
+            Issue.record("a redirect was taken for success")
+        } catch {
+            #expect(error == .redirected(status: 301))
+            #expect(error.description.contains("follows no redirect"))
+            #expect(!error.description.contains(Self.path))
+        }
+        await server.stop()
+        #expect(server.requests.count == 1)
+    }
+
     @Test("429 waits what Retry-After says, then succeeds")
     func retryAfter() async throws {
         let server = try await slack([.init(status: 429, headers: ["Retry-After": "7"], body: Data("rate_limited".utf8))])
