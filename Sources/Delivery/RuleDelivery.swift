@@ -37,9 +37,16 @@ struct RuleDelivery {
         // (an earlier run stopped between the push and the PR) it still gets one.
         var branchReady = false
         if let existing, existing.parents == [baseHead.id] { branchReady = try await sameChanges(existing.id, work.changes) }
-        if branchReady, open != nil {
+        if branchReady, var open {
+            // A re-run finishes what an earlier one could not: auto-merge on an open sync PR that should have it.
+            var message = "the open pull request already holds this content"
+            if !open.autoMerge, !context.dryRun, shouldAutoMerge(work, info: info) {
+                let outcome = await autoMerge(open.number)
+                open.autoMerge = outcome.enabled
+                if let note = outcome.note { message += "; \(note)" }
+            }
             return result(.unchanged, pullRequest: open, counts: work.counts, conflicts: work.conflictRanges, drifted: work.drifted,
-                          message: "the open pull request already holds this content")
+                          message: message)
         }
         let title = PullRequestBody.title(namespace: layout.namespace, specName: work.specName, version: context.plan.version)
         if context.dryRun {
@@ -67,15 +74,33 @@ struct RuleDelivery {
         for superseded in pulls where superseded.head != rule.branch && superseded.head.hasSuffix("/" + rule.ruleID) {
             try await forge.closePullRequest(repository, number: superseded.number, comment: "Superseded by #\(pull.number) (\(context.plan.version)).")
         }
-        var autoMerge = false
-        // Auto-merge only a clean sync: every check passed, no conflict, no drifted edit to look at.
-        if work.conflictRanges.isEmpty, work.drifted.isEmpty, rule.validation?.overall == .pass, rule.autoMerge ?? info.allowsAutoMerge {
-            if case .enabled = try await forge.enableAutoMerge(repository, number: pull.number) { autoMerge = true }
-        }
         var reference = pull
-        reference.autoMerge = autoMerge
+        var notes = work.notices.map(\.message)
+        if shouldAutoMerge(work, info: info) {
+            let outcome = await autoMerge(pull.number)
+            reference.autoMerge = outcome.enabled
+            if let note = outcome.note { notes.append(note) }
+        } else {
+            reference.autoMerge = false
+        }
         return result(work.conflictRanges.isEmpty ? status : .conflict, pullRequest: reference, counts: work.counts,
-                      conflicts: work.conflictRanges, drifted: work.drifted, message: work.notices.isEmpty ? nil : work.notices.map(\.message).joined(separator: "; "))
+                      conflicts: work.conflictRanges, drifted: work.drifted, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
+    }
+
+    /// Auto-merge only a clean sync: every check passed, no conflict, no drifted edit to look at.
+    private func shouldAutoMerge(_ work: Reconciliation.Work, info: ForgeRepository) -> Bool {
+        work.conflictRanges.isEmpty && work.drifted.isEmpty && rule.validation?.overall == .pass && (rule.autoMerge ?? info.allowsAutoMerge)
+    }
+
+    /// Turns on auto-merge. The pull request is delivered whatever happens here: a failure is a
+    /// note (the next run tries again), never a failed rule.
+    private func autoMerge(_ number: Int) async -> (enabled: Bool, note: String?) {
+        do {
+            if case .enabled = try await forge.enableAutoMerge(repository, number: number) { return (true, nil) }
+            return (false, nil)
+        } catch {
+            return (false, "warning: auto-merge was not turned on (\(error)); the pull request is open, and the next run tries again")
+        }
     }
 
     /// Whether the branch's commit already makes these changes (state times aside).

@@ -28,14 +28,29 @@ extension GitHubForge {
 
     /// Comments on an issue or pull request; after a lost answer, checks the comment is not there
     /// already before sending it again.
+    ///
+    /// The issue-comments endpoint lists the oldest first and takes no sort order, only `since`
+    /// (comments updated at or after a time), so the lookup asks for the comments since just
+    /// before the first send (less a margin for clock skew) and reads every page of them.
     func commentOnce(_ repository: String, number: Int, _ text: String) async throws {
         let path = try base(repository) + "/issues/\(number)/comments"
+        let since = Self.timestamp(Date().addingTimeInterval(-Self.commentLookupMargin))
         try await createOnce({
             _ = try await write("POST", path, ["body": text], as: GitHubPayload.Comment.self, replay: .lookFirst)
         }, lookup: {
-            let recent = try await pages(path + "?sort=created&direction=desc", as: GitHubPayload.Comment.self, limit: 30) ?? []
+            let recent = try await pages(path + "?since=" + Self.escape(query: since), as: GitHubPayload.Comment.self, limit: 1_000) ?? []
             return recent.contains { $0.body == text } ? () : nil
         })
+    }
+
+    /// How far before the first send the lookup of a comment starts: covers a runner clock ahead of GitHub's.
+    static let commentLookupMargin: Double = 600
+
+    /// ISO 8601 in UTC, as GitHub's `since` parameters take it.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 
     static func issue(_ issue: GitHubPayload.Issue) -> ForgeIssue {

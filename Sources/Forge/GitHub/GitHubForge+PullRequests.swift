@@ -89,7 +89,9 @@ extension GitHubForge {
             """
         var reason = "no merge method is allowed"
         for method in settings.mergeMethods {
-            let response = try await client.graphQL(mutation, variables: ["id": node, "method": method])
+            guard let response = try await sendAutoMerge(mutation, node: node, method: method, repository: repository, number: number) else {
+                return .enabled
+            }
             try Self.require(response, "graphql")
             let object = (try? JSONSerialization.jsonObject(with: response.body)) as? [String: Any] ?? [:]
             let errors = (object["errors"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
@@ -109,6 +111,25 @@ extension GitHubForge {
 
     // MARK: Helpers
 
+    /// Sends the auto-merge mutation. Enabling auto-merge is idempotent, but its answer can be
+    /// lost: after a 5xx or a network error the pull request is read, and when auto-merge is on
+    /// it is done (nil); otherwise the mutation is sent again, within the retry policy's attempts.
+    private func sendAutoMerge(_ mutation: String, node: String, method: String, repository: String, number: Int) async throws -> GitHubResponse? {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let failure: GitHubError
+            do {
+                return try await client.graphQL(mutation, variables: ["id": node, "method": method])
+            } catch {
+                failure = error
+            }
+            guard failure.mayHaveActed, attempt < client.policy.maxAttempts else { throw failure }
+            if try await freshPull(repository, number).autoMerge != nil { return nil }
+            await client.backoff(afterAttempt: attempt)
+        }
+    }
+
     /// The open pull request whose head is `owner:branch`, asked directly.
     func openPullRequest(_ repository: String, head branch: String) async throws -> GitHubPayload.PullRequest? {
         let owner = repository.split(separator: "/").first.map(String.init) ?? ""
@@ -120,6 +141,11 @@ extension GitHubForge {
 
     private func knownPull(_ repository: String, _ number: Int) async throws -> GitHubPayload.PullRequest {
         if let known = lock.withLock({ pulls[repository]?[number] }) { return known }
+        return try await freshPull(repository, number)
+    }
+
+    /// The pull request as GitHub has it now (a conditional read: a 304 costs nothing).
+    private func freshPull(_ repository: String, _ number: Int) async throws -> GitHubPayload.PullRequest {
         let path = try base(repository) + "/pulls/\(number)"
         guard let data = try await read(path) else { throw GitHubError.notFound(path: path) }
         let pull = try Self.decode(GitHubPayload.PullRequest.self, data, path)

@@ -52,6 +52,30 @@ struct GitHubDeliveryTests {
         #expect(!lines.contains { $0.contains(ScenarioForge.token) })
     }
 
+    @Test("auto-merge that keeps failing never fails a delivered pull request; the next run turns it on")
+    func autoMergeFailureIsAWarning() async throws {
+        var scenario = try await Self.scenario()
+        let fake = try #require(scenario.host.github)
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.0"}}"#).path
+        let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "am"])
+        #expect(plan.status == 0, "\(plan.log)")
+        let validated = try await scenario.harness.run(ValidateSyncStep.self, ["--plan", "am/plan.json"])
+        #expect(validated.status == 0, "\(validated.log)")
+        let arguments = ["--plan", "am/validated-plan.json", "--results-path", "am/results.json"] + scenario.forgeArguments
+        fake.inject(.init(method: "POST", pathPrefix: "/graphql", status: 502, times: 50))
+        let first = try await scenario.harness.run(OpenSyncPRStep.self, arguments)
+        #expect(first.status == 0, "\(first.log)")
+        #expect(first.log.contains("auto-merge was not turned on"), "\(first.log)")
+        #expect(fake.pullRequests(in: Self.api).first?.autoMerge == nil)
+        fake.clearFaults()
+        let commits = fake.commits(in: Self.api).count
+        let second = try await scenario.harness.run(OpenSyncPRStep.self, arguments)
+        #expect(second.status == 0, "\(second.log)")
+        #expect(fake.pullRequests(in: Self.api).first?.autoMerge != nil)
+        #expect(fake.commits(in: Self.api).count == commits)
+    }
+
     @Test("an unchanged target costs no mutating request, and once its objects are cached every read is conditional")
     func unchangedTarget() async throws {
         var scenario = try await Self.scenario()

@@ -42,12 +42,37 @@ struct GitHubForgeTests {
         #expect(forge.notices.count == 1 && forge.notices[0].contains("mallory") && forge.notices[0].contains("collaborators"))
     }
 
+    @Test("a comment whose answer was lost is looked up among the newest comments, on an issue with more than a page of them, and never posted twice")
+    func commentExactlyOnce() async throws {
+        let (fake, forge) = try await Self.make()
+        let issue = try await forge.createIssue(Self.repository, title: "Drift", body: "drifted", labels: ["agent33-drift"])
+        fake.addComments(Self.repository, number: issue.number, bodies: (1...35).map { "earlier comment \($0)" })
+        fake.inject(.init(method: "POST", pathPrefix: "/repos/\(Self.repository)/issues/\(issue.number)/comments", status: 502, afterHandling: true))
+        try await forge.closeIssue(Self.repository, number: issue.number, comment: "Drift resolved.")
+        let comments = try #require(fake.issues(in: Self.repository).first { $0.number == issue.number }?.comments)
+        #expect(comments.filter { $0.body == "Drift resolved." }.count == 1)
+        #expect(comments.count == 36)
+        let lookups = fake.requests.filter { $0.method == "GET" && $0.path.hasSuffix("/issues/\(issue.number)/comments") }
+        #expect(!lookups.isEmpty && lookups.allSatisfy { $0.query["since"] != nil && $0.query["sort"] == nil && $0.query["direction"] == nil })
+    }
+
     @Test("auto-merge is enabled with the first merge method the repository allows", arguments: [true, false])
     func autoMerge(mergeCommits: Bool) async throws {
         let (fake, forge) = try await Self.make(.init(allowsMergeCommit: mergeCommits))
         let pull = try await Self.openPull(forge)
         #expect(try await forge.enableAutoMerge(Self.repository, number: pull.number) == .enabled)
         #expect(fake.pullRequests(in: Self.repository).first?.autoMerge == (mergeCommits ? .merge : .squash))
+    }
+
+    @Test("auto-merge survives a 502 and a lost answer: retried, or found on after a read, and sent once in effect", arguments: [false, true])
+    func autoMergeTransientFailures(answerLost: Bool) async throws {
+        let (fake, forge) = try await Self.make()
+        let pull = try await Self.openPull(forge)
+        fake.inject(.init(method: "POST", pathPrefix: "/graphql", status: 502, afterHandling: answerLost))
+        #expect(try await forge.enableAutoMerge(Self.repository, number: pull.number) == .enabled)
+        #expect(fake.pullRequests(in: Self.repository).first?.autoMerge != nil)
+        let mutations = fake.requests.filter { $0.method == "POST" && $0.path.hasSuffix("graphql") }.count
+        #expect(mutations == (answerLost ? 1 : 2))
     }
 
     @Test("auto-merge falls back cleanly: a repository that disallows it costs no GraphQL call, a clean PR says why")

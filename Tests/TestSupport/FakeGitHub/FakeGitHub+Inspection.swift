@@ -26,6 +26,17 @@ extension FakeGitHub {
         withState { $0.issues[repository, default: []] }
     }
 
+    /// Adds comments to an issue or pull request, as others wrote them before a test (`age` seconds ago).
+    package func addComments(_ repository: String, number: Int, bodies: [String], age: Double = 3_600) {
+        withState { state in
+            guard let index = state.issues[repository]?.firstIndex(where: { $0.number == number }) else { return }
+            for body in bodies {
+                state.issues[repository]?[index].comments.append(Comment(id: state.nextCommentID, body: body, createdAt: Date().addingTimeInterval(-age)))
+                state.nextCommentID += 1
+            }
+        }
+    }
+
     /// The pull requests of a repository, by number.
     package func pullRequests(in repository: String) -> [PullRequest] {
         withState { state in

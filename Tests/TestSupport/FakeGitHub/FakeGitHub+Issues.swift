@@ -29,7 +29,19 @@ extension FakeGitHub.State {
             return editIssue(request, repository: repository, number: number)
         case ("GET", 2, "comments"):
             guard let issue = issue(number, in: repository) else { return .notFound }
-            return paginated(issue.comments.map { commentJSON($0, repository: repository, number: issue.number) }, request)
+            // GitHub's published parameters for this endpoint: since, per_page, page. No sort order:
+            // the oldest comment comes first.
+            if let unknown = request.query.keys.sorted().first(where: { !["since", "per_page", "page"].contains($0) }) {
+                return .validationFailed([["resource": "IssueComment", "field": unknown, "code": "invalid", "message": "'\(unknown)' is not a parameter of this endpoint"]])
+            }
+            var comments = issue.comments
+            if let since = request.query["since"] {
+                guard let date = ISO8601DateFormatter().date(from: since) else {
+                    return .validationFailed([["resource": "IssueComment", "field": "since", "code": "invalid"]])
+                }
+                comments = comments.filter { $0.createdAt >= date }
+            }
+            return paginated(comments.map { commentJSON($0, repository: repository, number: issue.number) }, request)
         case ("POST", 2, "comments"):
             guard let number, let index = issues[repository]?.firstIndex(where: { $0.number == number }) else { return .notFound }
             guard let text = request.body["body"] as? String, !text.isEmpty else {
@@ -96,6 +108,7 @@ extension FakeGitHub.State {
     func commentJSON(_ comment: FakeGitHub.Comment, repository: String, number: Int) -> [String: Any] {
         [
             "id": comment.id, "body": comment.body, "user": ["login": "fake-github-user"],
+            "created_at": ISO8601DateFormatter().string(from: comment.createdAt), "updated_at": ISO8601DateFormatter().string(from: comment.createdAt),
             "html_url": "https://github.com/\(repository)/issues/\(number)#issuecomment-\(comment.id)",
         ]
     }

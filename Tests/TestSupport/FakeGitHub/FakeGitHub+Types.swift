@@ -68,10 +68,12 @@ extension FakeGitHub {
     package struct Comment: Sendable, Equatable {
         package var id: Int
         package var body: String
+        package var createdAt: Date
 
-        package init(id: Int, body: String) {
+        package init(id: Int, body: String, createdAt: Date = Date()) {
             self.id = id
             self.body = body
+            self.createdAt = createdAt
         }
     }
 

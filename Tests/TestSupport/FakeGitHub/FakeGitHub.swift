@@ -38,6 +38,11 @@ package final class FakeGitHub: @unchecked Sendable {
         withState { $0.faults.append(fault) }
     }
 
+    /// Removes the faults not used up yet.
+    package func clearFaults() {
+        withState { $0.faults.removeAll() }
+    }
+
     /// Starts the primary (`core`) rate limit over with this many requests left.
     package func setRateLimit(remaining: Int, limit: Int = 5000) {
         withState { $0.budgets["core"] = RateBudget(limit: limit, remaining: remaining) }
