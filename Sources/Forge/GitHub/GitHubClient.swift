@@ -1,11 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A small REST and GraphQL client for the GitHub API: the token only in the Authorization header,
 /// bounded retries with jittered back-off on 5xx and network errors, waits for rate-limit resets
-/// that fit the policy, and every request booked on the job's `RequestMeter`.
+/// that fit the policy, and every request booked on the job's `RequestMeter`. It is the retry
+/// layer; the `HTTPTransport` below it sends each request exactly once.
 package struct GitHubClient: Sendable {
     package static let apiVersion = "2022-11-28"
 
@@ -24,12 +22,12 @@ package struct GitHubClient: Sendable {
     package let userAgent: String
     package let policy: RetryPolicy
     package let meter: RequestMeter
-    private let session: URLSession
+    private let transport: any HTTPTransport
     private let sleep: @Sendable (Double) async -> Void
 
     package init(
         apiURL: String, graphQLURL: String? = nil, token: String, userAgent: String = "flash-sync", policy: RetryPolicy = RetryPolicy(),
-        meter: RequestMeter = RequestMeter(mutationInterval: 0),
+        meter: RequestMeter = RequestMeter(mutationInterval: 0), transport: any HTTPTransport = AsyncHTTPTransport.shared,
         sleep: @escaping @Sendable (Double) async -> Void = { try? await Task.sleep(nanoseconds: UInt64(max(0, $0) * 1_000_000_000)) }
     ) throws(GitHubError) {
         self.apiURL = try Self.parse(apiURL)
@@ -38,12 +36,7 @@ package struct GitHubClient: Sendable {
         self.userAgent = userAgent
         self.policy = policy
         self.meter = meter
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout * 2
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = RedirectRefusal.session(configuration)
+        self.transport = transport
         self.sleep = sleep
     }
 
@@ -77,16 +70,13 @@ package struct GitHubClient: Sendable {
     }
 
     private func send(_ method: String, url: URL, label path: String, body: Data?, headers: [String: String], replay: Replay) async throws(GitHubError) -> GitHubResponse {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.httpBody = body
-        request.timeoutInterval = policy.timeout
-        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-        request.setValue("application/vnd.github+json", forHTTPHeaderField: "Accept")
-        request.setValue(Self.apiVersion, forHTTPHeaderField: "X-GitHub-Api-Version")
-        request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-        if body != nil { request.setValue("application/json", forHTTPHeaderField: "Content-Type") }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        var fields: [(name: String, value: String)] = [
+            ("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
+            ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent),
+        ]
+        if body != nil { fields.append(("Content-Type", "application/json")) }
+        for (name, value) in headers { fields.append((name, value)) }
+        let request = HTTPRequest(method: method, url: url, headers: fields, body: body, timeout: policy.timeout)
 
         var attempt = 0
         while true {
@@ -95,18 +85,11 @@ package struct GitHubClient: Sendable {
             if pause > 0 { await sleep(pause) }
             let response: GitHubResponse
             do {
-                let (data, urlResponse) = try await session.data(for: request)
-                guard let http = urlResponse as? HTTPURLResponse else {
-                    throw GitHubError.network(path: path, reason: "not an HTTP response", attempts: attempt)
-                }
-                var fields: [String: String] = [:]
-                for (key, value) in http.allHeaderFields {
-                    if let key = key as? String, let value = value as? String { fields[key.lowercased()] = value }
-                }
-                response = GitHubResponse(status: http.statusCode, headers: fields, body: data)
+                let answer = try await transport.send(request)
+                response = GitHubResponse(status: answer.status, headers: answer.headers, body: answer.body)
             } catch {
-                guard attempt < policy.maxAttempts, replay == .safe || Self.neverArrived(error) else {
-                    throw .network(path: path, reason: Self.describe(error), attempts: attempt)
+                guard attempt < policy.maxAttempts, replay == .safe || error.neverArrived else {
+                    throw .network(path: path, reason: error.description, attempts: attempt)
                 }
                 await sleep(policy.delay(afterAttempt: attempt, random: Double.random(in: 0...1)))
                 continue
@@ -158,24 +141,5 @@ package struct GitHubClient: Sendable {
             return 60
         }
         return nil
-    }
-
-    /// Failures where the request cannot have reached GitHub, so sending it again is safe.
-    private static func neverArrived(_ error: any Error) -> Bool {
-        guard let error = error as? URLError else { return false }
-        return [.cannotConnectToHost, .cannotFindHost, .dnsLookupFailed].contains(error.code)
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? URLError {
-            switch error.code {
-            case .timedOut: return "timed out"
-            case .cannotConnectToHost: return "connection refused"
-            case .cannotFindHost, .dnsLookupFailed: return "host not found"
-            case .networkConnectionLost: return "connection lost"
-            default: return "network error \(error.code.rawValue)"
-            }
-        }
-        return String(describing: type(of: error))
     }
 }

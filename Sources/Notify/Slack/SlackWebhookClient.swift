@@ -1,8 +1,5 @@
 import Forge
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Posts a message to a Slack incoming webhook. Retries a bounded number of times on 429
 /// (waiting what `Retry-After` says, up to a ceiling) and on 5xx or network errors (with
@@ -27,11 +24,11 @@ package struct SlackWebhookClient: Sendable {
 
     private let webhookURL: URL
     package let policy: Policy
-    private let session: URLSession
+    private let transport: any HTTPTransport
     private let sleep: @Sendable (Double) async -> Void
 
     package init(
-        webhookURL: String, policy: Policy = Policy(),
+        webhookURL: String, policy: Policy = Policy(), transport: any HTTPTransport = AsyncHTTPTransport.shared,
         sleep: @escaping @Sendable (Double) async -> Void = { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }
     ) throws(SlackError) {
         guard let url = URL(string: webhookURL.trimmingCharacters(in: .whitespacesAndNewlines)),
@@ -39,11 +36,7 @@ package struct SlackWebhookClient: Sendable {
         else { throw .invalidWebhook }
         self.webhookURL = url
         self.policy = policy
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = policy.timeout
-        configuration.timeoutIntervalForResource = policy.timeout * 2
-        configuration.urlCache = nil
-        session = RedirectRefusal.session(configuration)
+        self.transport = transport
         self.sleep = sleep
     }
 
@@ -59,12 +52,8 @@ package struct SlackWebhookClient: Sendable {
 
     /// Posts an already-encoded JSON payload.
     package func post(body: Data) async throws(SlackError) -> Int {
-        var request = URLRequest(url: webhookURL)
-        request.httpMethod = "POST"
-        request.httpBody = body
-        request.timeoutInterval = policy.timeout
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.setValue("flash-sync", forHTTPHeaderField: "User-Agent")
+        let request = HTTPRequest(method: "POST", url: webhookURL, headers: [("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "flash-sync")],
+                                  body: body, timeout: policy.timeout)
 
         var attempt = 0
         while true {
@@ -73,13 +62,15 @@ package struct SlackWebhookClient: Sendable {
             let text: String
             let retryAfter: Double?
             do {
-                let (data, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else { throw SlackError.network(reason: "not an HTTP response", attempts: attempt) }
-                status = http.statusCode
-                text = String(decoding: data.prefix(2_000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                retryAfter = (http.value(forHTTPHeaderField: "Retry-After")).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+                let response = try await transport.send(request)
+                status = response.status
+                text = String(decoding: response.body.prefix(2_000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
             } catch {
-                guard attempt < policy.maxAttempts else { throw .network(reason: Self.describe(error), attempts: attempt) }
+                // A post that may have arrived is not sent again: Slack would show the message twice.
+                guard attempt < policy.maxAttempts, error.neverArrived else {
+                    throw .network(reason: error.description, attempts: attempt)
+                }
                 await sleep(backoff(attempt))
                 continue
             }
@@ -95,7 +86,7 @@ package struct SlackWebhookClient: Sendable {
             case 500..<600:
                 guard attempt < policy.maxAttempts else { throw .server(status: status, text: text, attempts: attempt) }
                 await sleep(backoff(attempt))
-            case _ where RedirectRefusal.isRedirect(status):
+            case 300..<400:
                 throw .redirected(status: status)
             default:
                 throw .rejected(status: status, text: text)
@@ -105,18 +96,5 @@ package struct SlackWebhookClient: Sendable {
 
     private func backoff(_ attempt: Int) -> Double {
         policy.baseDelay * Double(1 << min(attempt - 1, 10))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? URLError {
-            switch error.code {
-            case .timedOut: return "timed out"
-            case .cannotConnectToHost: return "connection refused"
-            case .cannotFindHost, .dnsLookupFailed: return "host not found"
-            case .networkConnectionLost: return "connection lost"
-            default: return "network error \(error.code.rawValue)"
-            }
-        }
-        return String(describing: type(of: error))
     }
 }
