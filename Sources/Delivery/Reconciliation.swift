@@ -47,11 +47,21 @@ struct Reconciliation {
         var files = oldState?.files ?? [:]
         var work = Work()
         work.codeOwners = contents.filter { Reviewers.codeOwnersPaths.contains($0.key) }
-        let links = try await forge.symbolicLinks(repository, at: baseCommit, paths: Array(Set(wanted)))
+        // A link at a path, or at a folder above it: writing there would write where the link points.
+        let ancestors = Set(wanted.flatMap(Self.folders(above:)))
+        let links = try await forge.symbolicLinks(repository, at: baseCommit, paths: Array(Set(wanted).union(ancestors)))
+        func link(at path: String) -> String? {
+            ([path] + Self.folders(above: path)).first(where: links.contains)
+        }
+        for own in [statePath, layout.decisionsFile, layout.snapshot(of: "x")] {
+            if let found = link(at: own) {
+                throw ForgeError("\(repository) has a symbolic link at \(found), where flash-sync keeps its own files (\(own)); nothing is synced until it is a regular file or folder again.")
+            }
+        }
 
         for file in rule.files {
             let overridePath = layout.override(forSource: file.source)
-            if let link = [file.destination, overridePath].first(where: links.contains) {
+            if let link = link(at: file.destination) ?? link(at: overridePath) {
                 work.notices.append(SyncNotice(.symbolicLinkKept, path: link, message: "is a symbolic link in the target: a link is never merged or overwritten, so \(file.destination) is not synced. "
                     + "Replace the link with a regular file (or delete it) and re-run"))
                 continue
@@ -112,7 +122,7 @@ struct Reconciliation {
             let recorded = state?.files[path]
             files[path] = nil
             guard let current = contents[path] else { continue }
-            if links.contains(path) {
+            if ([path] + Self.folders(above: path)).contains(where: links.contains) {
                 work.notices.append(SyncNotice(.symbolicLinkKept, path: path, message: "upstream removed this file, and the target has a symbolic link here: kept"))
                 continue
             }
@@ -128,6 +138,13 @@ struct Reconciliation {
                 work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream removed this file; \(why)"))
             }
         }
+    }
+
+    /// The folders above a path: `a/b/c.md` → `a`, `a/b`.
+    static func folders(above path: String) -> [String] {
+        let parts = path.split(separator: "/")
+        guard parts.count > 1 else { return [] }
+        return (1..<parts.count).map { parts[0..<$0].joined(separator: "/") }
     }
 
     /// The state is read from the target, where anyone with write access can edit it: a state

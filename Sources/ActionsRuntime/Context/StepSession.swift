@@ -65,13 +65,15 @@ package final class StepSession: @unchecked Sendable {
     /// starting with `::`, from a file name, a version or a message) is wrapped in
     /// `::stop-commands::`, so the runner prints it and never acts on it.
     package func log(_ message: String) {
-        let text = redact(message)
-        guard context.isInActions, Self.couldBeCommand(text) else {
-            context.log.write(text + "\n")
-            return
-        }
+        context.log.write(Self.fenced(redact(message), context: context) + "\n")
+    }
+
+    /// `text` as a log line may carry it: under Actions, fenced in `::stop-commands::` when a
+    /// line of it could read as a workflow command; as it is otherwise.
+    package static func fenced(_ text: String, context: StepContext) -> String {
+        guard context.isInActions, couldBeCommand(text) else { return text }
         let token = "flash-sync-" + context.makeUUID().uuidString.lowercased()
-        context.log.write("::stop-commands::\(token)\n\(text)\n::\(token)::\n")
+        return "::stop-commands::\(token)\n\(text)\n::\(token)::"
     }
 
     /// Whether some line of `text` would be read by the runner as a workflow command.

@@ -2,6 +2,8 @@
 package struct GlyphRenderPlan: Sendable {
     package enum Reason: String, Sendable, Equatable {
         case new, sourceChanged = "source-changed", outputMissing = "output-missing", outputChanged = "output-changed"
+        /// The manifest predates output hashes, so the files cannot be checked: render once more.
+        case outputUnverified = "output-unverified"
     }
 
     package struct Item: Sendable {
@@ -39,6 +41,8 @@ package struct GlyphRenderPlan: Sendable {
                     reason = .sourceChanged
                 } else if !expectedFiles.allSatisfy(existingFiles.contains) {
                     reason = .outputMissing
+                } else if entry.outputHashes == nil {
+                    reason = .outputUnverified
                 } else if let recorded = entry.outputHashes, expectedFiles.contains(where: { file in
                     guard let expected = recorded[file], let actual = fileHash(file) else { return false }
                     return expected != actual

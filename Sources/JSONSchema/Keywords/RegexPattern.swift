@@ -25,8 +25,24 @@ final class RegexPattern: @unchecked Sendable {
         }
     }
 
+    /// Longest one match may run: a schema's pattern is configuration, and a backtracking engine
+    /// can take exponential time on a pattern like `(x+x+)+y`.
+    static let timeBudget = 1.0
+
+    /// Whether the pattern matches, found within `timeBudget`; a search stopped by the budget
+    /// counts as no match (the value is then reported as not matching the pattern).
     func matches(_ string: String) -> Bool {
-        expression.firstMatch(in: string, options: [], range: NSRange(location: 0, length: string.utf16.count)) != nil
+        let deadline = Date().addingTimeInterval(Self.timeBudget)
+        var found = false
+        expression.enumerateMatches(in: string, options: [.reportProgress], range: NSRange(location: 0, length: string.utf16.count)) { result, _, stop in
+            if result != nil {
+                found = true
+                stop.pointee = true
+            } else if Date() > deadline {
+                stop.pointee = true
+            }
+        }
+        return found
     }
 
     private static let whiteSpaceClassBody = #"\t\n\x{0B}\f\r\x{2028}\x{2029}\x{FEFF}\p{Zs}"#

@@ -78,7 +78,9 @@ package struct GovernanceAuditStep: StepCommand {
     private func loadPolicy(_ session: StepSession, root: URL) throws -> Policy {
         let loader = PolicyLoader(repositoryRoot: root)
         if let path = try session.inputs.optionalString("policy") {
-            return try loader.load(try RepositoryInputs.relativePath(path, input: "policy"))
+            let relative = try RepositoryInputs.relativePath(path, input: "policy")
+            try RepositoryInputs.refuseEscape(root.appendingPathComponent(relative), root: root, input: "policy")
+            return try loader.load(relative)
         }
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.defaultPolicyPath).path) {
             return try loader.load(Self.defaultPolicyPath)
@@ -93,6 +95,7 @@ package struct GovernanceAuditStep: StepCommand {
             path = Self.defaultExemptionsPath
         }
         guard let path else { return [] }
+        try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: "exemptions")
         let text = try ConfigFile.read(root.appendingPathComponent(path), shownAs: path)
         return try ExemptionsFile.parse(text, file: path, policy: policy)
     }

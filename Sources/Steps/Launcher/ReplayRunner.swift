@@ -34,50 +34,52 @@ package enum ReplayRunner {
     static func replay<Step: StepCommand>(_ step: Step.Type, file: String, context: StepContext) async -> Int32 {
         let url = context.url(forPath: file)
         let log = context.log
+        // Data from the record goes into these lines: fenced, so none reads as a workflow command.
+        func say(_ text: String) { log.write(StepSession.fenced(text, context: context) + "\n") }
         var key: EncryptionKey?
         if let text = context.environment["ENCRYPTION_KEY"], !text.isEmpty {
             do {
                 key = try EncryptionKey(parsing: text)
             } catch {
-                log.write("error: ENCRYPTION_KEY \(error.description).\n")
+                say("error: ENCRYPTION_KEY \(error.description).")
                 return StepStatus.misconfigured.rawValue
             }
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.write("error: cannot read the replay file \(file).\n")
+            say("error: cannot read the replay file \(file).")
             return StepStatus.misconfigured.rawValue
         }
         let record: ReplayRecord
         do {
             record = try ReplayFile.decode(data, path: file, key: key)
         } catch {
-            log.write("error: \(error.description)\n")
+            say("error: \(error.description)")
             return StepStatus.misconfigured.rawValue
         }
         guard record.step == Step.definition.name else {
-            log.write("error: \(file) records the step '\(record.step)', not '\(Step.definition.name)'. Run it with \(record.step) --replay.\n")
+            say("error: \(file) records the step '\(record.step)', not '\(Step.definition.name)'. Run it with \(record.step) --replay.")
             return StepStatus.misconfigured.rawValue
         }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("flash-sync-replay-\(context.makeUUID().uuidString)")
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         } catch {
-            log.write("error: cannot create a temporary folder for the replay: \(error)\n")
+            say("error: cannot create a temporary folder for the replay: \(error)")
             return StepStatus.failed.rawValue
         }
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         let environment = replayEnvironment(record: record, definition: Step.definition, current: context.environment, scratch: scratch)
         let missing = record.secretNames.filter { (context.environment[$0] ?? "").isEmpty }
-        log.write("Replaying \(record.step) recorded at \(record.recordedAt) (exit \(record.exitCode)).\n")
+        say("Replaying \(record.step) recorded at \(record.recordedAt) (exit \(record.exitCode)).")
         if !missing.isEmpty {
-            log.write("note: these secrets were set in the recorded run but are not set now: \(missing.joined(separator: ", ")).\n")
+            say("note: these secrets were set in the recorded run but are not set now: \(missing.joined(separator: ", ")).")
         }
         var replayContext = context
         replayContext.environment = environment
         replayContext.flagInputs = [:]
         replayContext.isReplay = true
-        log.write("note: a replay writes nothing: forge writes and notifications are shown as would-be calls, files go to \(scratch.path).\n")
+        say("note: a replay writes nothing: forge writes and notifications are shown as would-be calls, files go to \(scratch.path).")
         let (status, _) = await StepLauncher.execute(step, context: replayContext)
 
         let outputFile = scratch.appendingPathComponent("output")
@@ -91,10 +93,10 @@ package enum ReplayRunner {
         }
         let differences = compare(recorded: record, replayed: replayed, status: status, substitutions: substitutions)
         if differences.isEmpty {
-            log.write("replay: outputs and exit status match the recording (\(record.outputs.count) output\(record.outputs.count == 1 ? "" : "s"), exit \(status)).\n")
+            say("replay: outputs and exit status match the recording (\(record.outputs.count) output\(record.outputs.count == 1 ? "" : "s"), exit \(status)).")
         } else {
-            log.write("replay: \(differences.count) difference\(differences.count == 1 ? "" : "s") from the recording:\n")
-            for line in differences { log.write("  \(line)\n") }
+            say("replay: \(differences.count) difference\(differences.count == 1 ? "" : "s") from the recording:")
+            for line in differences { say("  \(line)") }
         }
         return status
     }

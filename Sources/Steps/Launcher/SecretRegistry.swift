@@ -19,13 +19,19 @@ enum SecretRegistry {
     static let defaultSpecPath = ".github/flash-sync/secrets.yml"
 
     /// The variable names, built-in and from the specification in the working directory.
-    static func variableNames(_ context: StepContext) -> [String] {
+    static func variableNames(_ context: StepContext, specInput: String? = nil) -> [String] {
         var names = builtInVariables + SecretsSpec.builtIn.entries.map(\.name)
-        let path = context.environment["FLASH_SYNC_SECRETS_SPEC"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultSpecPath
-        let url = context.url(forPath: path)
-        if FileManager.default.fileExists(atPath: url.path),
-           let text = try? ConfigFile.read(url, shownAs: path),
-           let spec = try? SecretsSpec.parse(text, file: path) {
+        var paths = [defaultSpecPath]
+        if let path = context.environment["FLASH_SYNC_SECRETS_SPEC"], !path.isEmpty { paths.append(path) }
+        if let specInput, !specInput.isEmpty { paths.append(specInput) }
+        for path in paths {
+            // Read from inside the repository only; a file that cannot be read adds no name here
+            // (validate-secrets reports it).
+            guard let url = try? RepositoryInputs.url(path, input: "secrets-spec", root: context.workingDirectory),
+                  FileManager.default.fileExists(atPath: url.path),
+                  let text = try? ConfigFile.read(url, shownAs: path),
+                  let spec = try? SecretsSpec.parse(text, file: path)
+            else { continue }
             names += spec.entries.map(\.name)
         }
         return Array(Set(names)).sorted()
@@ -34,7 +40,8 @@ enum SecretRegistry {
     /// Registers the value of every known secret variable set in the step's environment.
     static func register(_ session: StepSession) {
         let environment = session.context.environment
-        for name in variableNames(session.context) {
+        let specInput = session.definition.input(named: "secrets-spec") == nil ? nil : session.inputs.raw("secrets-spec")
+        for name in variableNames(session.context, specInput: specInput?.trimmingCharacters(in: .whitespacesAndNewlines)) {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { continue }
             session.addSecret(value)
         }

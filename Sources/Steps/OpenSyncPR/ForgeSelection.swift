@@ -67,11 +67,16 @@ enum ForgeSelection {
             throw StepFailure(.misconfigured, error.description)
         }
         let cache: ResponseCache
-        do {
-            cache = try ResponseCache(folder: folder)
-        } catch {
-            session.log("warning: cannot use \(folder.path) as the GitHub cache (\(error)); reads are not cached across runs.")
+        if session.context.isReplay {
+            // A replay keeps its reads in memory: the recorded run's cache folder is left as it was.
             cache = try ResponseCache()
+        } else {
+            do {
+                cache = try ResponseCache(folder: folder)
+            } catch {
+                session.log("warning: cannot use \(folder.path) as the GitHub cache (\(error)); reads are not cached across runs.")
+                cache = try ResponseCache()
+            }
         }
         return GitHubForge(client: client, cache: cache)
     }

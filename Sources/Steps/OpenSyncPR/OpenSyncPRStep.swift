@@ -97,11 +97,13 @@ package struct OpenSyncPRStep: StepCommand {
     private func selectedTargets(_ plan: Plan, session: StepSession) throws -> [PlannedTarget] {
         let names = try session.inputs.list("targets")
         if !names.isEmpty {
-            let known = Set(plan.targets.map(\.repository))
-            for name in names where !known.contains(name) && !plan.skippedRules.contains(where: { $0.repository == name }) {
+            // GitHub compares repository names without regard to case.
+            let wanted = Set(names.map { $0.lowercased() })
+            let known = Set(plan.targets.map { $0.repository.lowercased() })
+            for name in names where !known.contains(name.lowercased()) && !plan.skippedRules.contains(where: { $0.repository.lowercased() == name.lowercased() }) {
                 session.annotate(Annotation(.warning, "\(name) is not in the plan; nothing to do for it."))
             }
-            return plan.targets.filter { names.contains($0.repository) }
+            return plan.targets.filter { wanted.contains($0.repository.lowercased()) }
         }
         if let shard = try session.inputs.optionalString("shard") {
             guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
@@ -119,6 +121,7 @@ package struct OpenSyncPRStep: StepCommand {
            let data = try? repository.blobs(["\(commit):\(path)"], allowingMissing: true)["\(commit):\(path)"] {
             return TextContent.decode(data)
         }
-        return FileManager.default.contents(atPath: session.context.url(forPath: path).path).flatMap(TextContent.decode)
+        let url = try RepositoryInputs.url(path, input: "changelog", root: session.context.workingDirectory)
+        return FileManager.default.contents(atPath: url.path).flatMap(TextContent.decode)
     }
 }

@@ -53,20 +53,13 @@ struct PlanRunContext {
     static func resolve(session: StepSession) throws -> PlanRunContext {
         let run = try resolveUnchecked(session: session)
         for (what, value) in [("version", run.version), ("release tag", run.tag)] {
-            if let problem = versionProblem(value) {
+            if let problem = GitRefName.versionProblem(value) {
                 throw StepFailure(.misconfigured, "The \(what) \(value.debugDescription) cannot be used: \(problem). Use a tag name such as v1.2.3.")
             }
         }
         return run
     }
 
-    /// Why `value` cannot be a version (a git tag name of at most 100 characters), or nil.
-    static func versionProblem(_ value: String) -> String? {
-        if value.count > 100 { return "it is \(value.count) characters long; the limit is 100" }
-        if let problem = GitRefName.problem(value) { return "it is not a valid tag name (\(problem))" }
-        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) { return "it contains white space" }
-        return nil
-    }
 
     private static func resolveUnchecked(session: StepSession) throws -> PlanRunContext {
         let context = session.context

@@ -45,7 +45,12 @@ package struct RenderGlyphsStep: StepCommand {
                 try GlyphRenderer.prepare(identities: discovered.map(\.identity), directory: folder, settings: settings)
             }
         }
-        if !check { try Self.glyphs(root) { try GlyphRenderer.commit(batch) } }
+        // A replay renders and reports, but writes nothing into the repository.
+        if session.context.isReplay, !check {
+            session.log("replay: would write \(batch.writes.count) file\(batch.writes.count == 1 ? "" : "s") to \(outputPath)/ (not written)")
+        } else if !check {
+            try Self.glyphs(root) { try GlyphRenderer.commit(batch) }
+        }
 
         let report = GlyphRunReport(batch: batch, discovered: discovered, root: root, outputPath: outputPath,
                                     sourcePaths: sourcePaths, isCheck: check,

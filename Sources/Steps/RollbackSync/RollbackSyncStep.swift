@@ -44,8 +44,9 @@ package struct RollbackSyncStep: StepCommand {
             throw InputError.invalid("source-repo", reason: "the upstream repository (owner/name) is needed for the follow-up issue; set source-repo or GITHUB_REPOSITORY.")
         }
         var settings = SyncSettings()
-        if let path = try inputs.optionalString("settings"), FileManager.default.fileExists(atPath: context.url(forPath: path).path) {
-            settings = try SyncSettings.parse(try ConfigFile.read(context.url(forPath: path), shownAs: path), file: path)
+        if let path = try inputs.optionalString("settings"),
+           case let url = try RepositoryInputs.url(path, input: "settings", root: context.workingDirectory), FileManager.default.fileExists(atPath: url.path) {
+            settings = try SyncSettings.parse(try ConfigFile.read(url, shownAs: path), file: path)
         }
         let forge = try ForgeSelection.make(session)
         defer { ForgeSelection.report(forge, session) }

@@ -38,8 +38,10 @@ package struct ValidateSyncStep: StepCommand {
         let blob: @Sendable (String) -> Data? = { FileManager.default.contents(atPath: blobs.appendingPathComponent($0).path) }
         let sources = ValidationInputs.sources(plan, session: session)
         let force = try inputs.bool("force")
+        // What it writes goes beside the plan; in a replay, to the replay's own folder instead.
+        let outputFolder = context.isReplay ? context.scratchDirectory.appendingPathComponent("validate-sync") : planURL.deletingLastPathComponent()
         let reportDirectory = try inputs.optionalString("report-dir").map(context.url(forPath:))
-            ?? planURL.deletingLastPathComponent().appendingPathComponent("validation")
+            ?? outputFolder.appendingPathComponent("validation")
 
         let outcome = await session.group("Validate \(plan.targets.flatMap(\.rules).count) rules") {
             PlanValidation(plan: plan, settings: settings, scanner: scanner, sources: sources, force: force, blob: blob).run()
@@ -56,7 +58,7 @@ package struct ValidateSyncStep: StepCommand {
             session.annotate(Annotation(kind, finding.message + (finding.help.map { " " + $0 } ?? ""), title: "\(finding.check.title) (\(finding.ruleID))",
                                         file: finding.file, line: finding.line, column: finding.column))
         }
-        let validatedPlan = planURL.deletingLastPathComponent().appendingPathComponent("validated-plan.json")
+        let validatedPlan = outputFolder.appendingPathComponent("validated-plan.json")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try session.writeFile(String(decoding: try encoder.encode(outcome.plan), as: UTF8.self), to: validatedPlan)

@@ -29,7 +29,7 @@ enum ValidationInputs {
 
     static func loadSettings(_ session: StepSession) throws -> SyncSettings {
         guard let path = try session.inputs.optionalString("settings") else { return SyncSettings() }
-        let url = session.context.url(forPath: path)
+        let url = try RepositoryInputs.url(path, input: "settings", root: session.context.workingDirectory)
         guard FileManager.default.fileExists(atPath: url.path) else { return SyncSettings() }
         return try SyncSettings.parse(try ConfigFile.read(url, shownAs: path), file: path)
     }
@@ -37,7 +37,7 @@ enum ValidationInputs {
     static func scanner(_ session: StepSession, settings: SyncSettings) throws -> SecretScanner {
         var allowlist = SecretAllowlist.empty
         if let path = try session.inputs.optionalString("allowlist") {
-            let url = session.context.url(forPath: path)
+            let url = try RepositoryInputs.url(path, input: "allowlist", root: session.context.workingDirectory)
             if FileManager.default.fileExists(atPath: url.path) {
                 do {
                     allowlist = try SecretAllowlist(yaml: try ConfigFile.read(url, shownAs: path), file: path)

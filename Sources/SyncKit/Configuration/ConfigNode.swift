@@ -17,6 +17,7 @@ package struct ConfigNode: @unchecked Sendable {
     /// Parses a YAML document; nil for an empty document.
     package static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigNode? {
         do {
+            try YAMLBounds.checkText(text, file: file)
             guard let node = try Yams.compose(yaml: text) else { return nil }
             try YAMLBounds.check(node, file: file)
             return ConfigNode(node: node, file: file, path: "")

@@ -37,6 +37,38 @@ package enum YAMLBounds {
         return nil
     }
 
+    /// An alias used as a mapping key, found in the text before parsing: the parser compares
+    /// keys by their whole expanded value, so one such key can cost as much as expanding a bomb
+    /// before any bound is checked. Returns its line; nil when there is none.
+    package static func aliasKeyLine(_ text: String) -> Int? {
+        var number = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            number += 1
+            guard line.contains("*") else { continue }
+            var rest = line.drop(while: { $0 == " " || $0 == "\t" })
+            while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop(while: { $0 == " " }) }
+            if rest.hasPrefix("? *") || rest.hasPrefix("?\t*") { return number }
+            // `*name:` as a block key, or after `{` or `,` in a flow mapping.
+            let starts = [rest.startIndex] + rest.indices.filter { rest[$0] == "{" || rest[$0] == "," }.map { rest.index(after: $0) }
+            for start in starts where start < rest.endIndex {
+                let token = rest[start...].drop(while: { $0 == " " })
+                guard token.first == "*" else { continue }
+                let name = token.dropFirst().prefix { !" \t,[]{}:".contains($0) }
+                let after = token.dropFirst(1 + name.count).drop(while: { $0 == " " })
+                if !name.isEmpty, after.first == ":" { return number }
+            }
+        }
+        return nil
+    }
+
+    /// Throws a `ConfigError` naming `file` and the line when the text uses an alias as a key.
+    package static func checkText(_ text: String, file: String) throws(ConfigError) {
+        if let line = aliasKeyLine(text) {
+            throw ConfigError(file: file, line: line, message: "an alias is used as a mapping key, which flash-sync does not read (it can make parsing take exponential time).",
+                              hint: "Write the key out.")
+        }
+    }
+
     /// Throws a `ConfigError` naming `file` and the line when `node` is past the bounds.
     package static func check(_ node: Node, file: String) throws(ConfigError) {
         if let problem = problem(node) {

@@ -22,4 +22,13 @@ package enum GitRefName {
         }
         return nil
     }
+
+    /// Why `value` cannot be a version: a git tag name of at most 100 characters without white
+    /// space (it names branches, stamps and log lines); nil when it can.
+    package static func versionProblem(_ value: String) -> String? {
+        if value.count > 100 { return "it is \(value.count) characters long; the limit is 100" }
+        if let problem = problem(value) { return "it is not a valid tag name (\(problem))" }
+        if value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) { return "it contains white space" }
+        return nil
+    }
 }

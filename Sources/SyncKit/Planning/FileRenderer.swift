@@ -27,7 +27,7 @@ final class FileRenderer: @unchecked Sendable {
 
     func planRule(_ rule: SyncRule, paths: [String], reason: String, tooLarge: [String: Int]) -> (rule: PlannedRule, problems: [PlanProblem]) {
         let settings = request.rules.settings
-        let state = request.states[rule.targetRepository]
+        let state = request.state(of: rule.targetRepository)
         var files: [PlannedFile] = []
         var skipped: [SkippedFile] = []
         var problems: [PlanProblem] = []
@@ -171,7 +171,7 @@ final class FileRenderer: @unchecked Sendable {
         variables["rule"] = ["id": rule.id, "name": rule.name ?? rule.id]
         variables["target"] = [
             "owner": parts.first ?? "", "repo": parts.last ?? "", "full_name": rule.targetRepository,
-            "default_branch": request.states[rule.targetRepository]?.defaultBranch ?? "main",
+            "default_branch": request.state(of: rule.targetRepository)?.defaultBranch ?? "main",
         ]
         variables["release"] = [
             "version": request.version, "tag": request.tag, "date": request.releaseDate,

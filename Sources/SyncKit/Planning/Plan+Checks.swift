@@ -8,6 +8,8 @@ extension Plan {
     package func problems() -> [String] {
         var problems: [String] = []
         if let problem = SyncSettings.namespaceProblem(namespace) { problems.append("namespace '\(namespace)': \(problem)") }
+        if let problem = GitRefName.versionProblem(version) { problems.append("version \(version.debugDescription): \(problem)") }
+        if !RepositoryNames.isValid(sourceRepository) { problems.append("source repository \(sourceRepository.debugDescription) is not a repository name") }
         let layout = SyncLayout(namespace: namespace, sourceRoot: sourceRoot)
         var seen: [String: String] = [:]
         for target in targets {
@@ -29,11 +31,17 @@ extension Plan {
                 if let branch = rule.targetBranch, let problem = GitRefName.problem(branch) {
                     problems.append("\(place): target branch \(branch.debugDescription): \(problem)")
                 }
-                let folder = rule.targetPath ?? ""
+                guard let folder = rule.targetPath else {
+                    problems.append("\(place): the rule has no target_path")
+                    continue
+                }
                 if !folder.isEmpty, RepositoryPath.problem(String(folder.dropLast())) != nil || !folder.hasSuffix("/") {
                     problems.append("\(place): target_path \(folder.debugDescription) is not a folder of the repository")
                 }
                 for file in rule.files {
+                    if let problem = RepositoryPath.problem(file.source) {
+                        problems.append("\(place): source \(file.source.debugDescription): \(problem)")
+                    }
                     if let problem = layout.destinationProblem(file.destination, targetFolder: folder) {
                         problems.append("\(place): destination \(file.destination.debugDescription): \(problem)")
                     }

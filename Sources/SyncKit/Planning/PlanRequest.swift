@@ -17,6 +17,13 @@ package struct PlanRequest: Sendable {
     package var serverURL: String
     /// Last recorded sync state per target repository (empty when unknown).
     package var states: [String: TargetState]
+
+    /// A target's recorded state; repository names compare without regard to case, as on GitHub.
+    package func state(of repository: String) -> TargetState? {
+        if let state = states[repository] { return state }
+        let lowered = repository.lowercased()
+        return states.first { $0.key.lowercased() == lowered }?.value
+    }
     /// For delta mode: paths changed since the previous release (nil: no previous release).
     package var changedSincePreviousRelease: Set<String>?
     package var createdAt: String

@@ -31,7 +31,7 @@ enum RuleSelection {
             guard rule.frequency == .onRelease else {
                 return (false, "frequency \(rule.frequency.rawValue): schedules catch up on_release rules only")
             }
-            guard let recorded = request.states[rule.targetRepository]?.version else {
+            guard let recorded = request.state(of: rule.targetRepository)?.version else {
                 return (true, "catch-up: no sync recorded for the target")
             }
             if let current = SemanticVersion(recorded), let latest = SemanticVersion(request.version), current < latest {

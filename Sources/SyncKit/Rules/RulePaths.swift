@@ -30,6 +30,9 @@ enum RulePaths {
         if value.hasPrefix("./") { value.removeFirst(2) }
         try validateRelative(value, node: node, what: "target_path")
         if !value.isEmpty && !value.hasSuffix("/") { value += "/" }
+        if !value.isEmpty, let problem = RepositoryPath.problem(String(value.dropLast())) {
+            throw node.error("target_path '\(path)': \(problem).")
+        }
         return value
     }
 

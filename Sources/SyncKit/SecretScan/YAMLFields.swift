@@ -9,6 +9,9 @@ struct YAMLFields {
     /// Parses `text` into its root node; an empty document is an empty mapping.
     static func root(of text: String, file: String) throws -> Node {
         do {
+            if let line = YAMLBounds.aliasKeyLine(text) {
+                throw SecretScanError.unreadableYAML(file: file, line: line, detail: "an alias is used as a mapping key")
+            }
             let node = try Yams.compose(yaml: text) ?? Node.mapping([:])
             if let bound = YAMLBounds.problem(node) {
                 throw SecretScanError.unreadableYAML(file: file, line: bound.line, detail: bound.message)

@@ -71,6 +71,10 @@ package struct SchemaCheck: Sendable {
 
     private func checkYAML(_ text: String, sourcePath: String?, lineOffset: Int, into outcome: inout Outcome) {
         var nodes: [Node] = []
+        if let line = YAMLBounds.aliasKeyLine(text) {
+            outcome.problems.append(Problem(line: line + lineOffset, message: "YAML cannot be checked: an alias is used as a mapping key"))
+            return
+        }
         do {
             let parser = try Parser(yaml: text)
             while let node = try parser.nextRoot() {

@@ -53,13 +53,14 @@ struct HTTPTransportTests {
     func noSilentResend() async throws {
         let server = try DropServer(answerFirst: true)
         let transport = AsyncHTTPTransport()
-        let first = try await transport.send(Self.post(server.port, path: "/warm-up"))
+        // Generous time-outs: under a loaded machine the peer is slow, and this test is about resends.
+        let first = try await transport.send(Self.post(server.port, path: "/warm-up", timeout: 30))
         #expect(first.status == 200)
         do {
-            _ = try await transport.send(Self.post(server.port))
+            _ = try await transport.send(Self.post(server.port, timeout: 30))
             Issue.record("an answer came from a server that sends none")
         } catch {
-            #expect(error == .connectionLost || error == .timedOut, "\(error)")
+            #expect(error == .connectionLost, "\(error)")
             #expect(!error.neverArrived)
         }
         let seen = server.stop()

@@ -37,6 +37,17 @@ struct BoundsTests {
         #expect(problem.message.contains("alias bomb"))
     }
 
+    @Test("an alias used as a mapping key is refused before parsing, with its line", arguments: ["a: &a [1, 2]\n? *a\n: x\n", "a: &a 1\n*a : x\n", "a: &a 1\nb: {x: 1, *a : 2}\n", "a: &a 1\nlist:\n  - *a: 1\n"])
+    func aliasKeys(_ text: String) {
+        #expect(YAMLBounds.aliasKeyLine(text) != nil)
+        #expect(throws: ConfigError.self) { try ConfigNode.parse(text, file: "f.yaml") }
+    }
+
+    @Test("aliases used as values are not keys")
+    func aliasValues() {
+        #expect(YAMLBounds.aliasKeyLine("a: &a 1\nb: *a\nc: [*a, *a]\nd: {x: *a}\ne: \"*a: not an alias\"\n") == nil)
+    }
+
     @Test("nesting deeper than the bound is refused")
     func depth() throws {
         let deep = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)

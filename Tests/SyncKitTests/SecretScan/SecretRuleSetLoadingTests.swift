@@ -6,7 +6,7 @@ struct SecretRuleSetLoadingTests {
     @Test("The embedded rule file loads, with unique ids and lower-case keywords")
     func builtInRulesLoad() throws {
         let rules = try SecretRuleSet.builtIn()
-        #expect(rules.rules.count == 18)
+        #expect(rules.rules.count == 176)
         #expect(Set(rules.rules.map(\.id)).count == rules.rules.count)
         #expect(rules.rules.allSatisfy { rule in rule.keywords.allSatisfy { $0 == $0.lowercased() } })
         #expect(rules.rule(withID: "generic-secret-quoted")?.minimumEntropy == 3.5)
