@@ -24,6 +24,11 @@ struct RuleDelivery {
         }
         let work = try await Reconciliation(context: context, repository: repository, rule: rule, baseCommit: baseHead.id).compute()
         guard !work.changes.isEmpty else {
+            // Nothing to write is not always nothing to say: files left alone are named.
+            let kept = work.notices.filter { $0.kind == .symbolicLinkKept }
+            guard kept.isEmpty else {
+                return result(.skipped, counts: FileCounts(), message: kept.map { "\($0.path) \($0.message)" }.joined(separator: "; "))
+            }
             return result(.unchanged, counts: FileCounts(), message: "the target already has this content")
         }
 

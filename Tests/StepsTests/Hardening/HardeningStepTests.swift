@@ -185,6 +185,26 @@ struct HardeningStepTests {
         #expect(changes[SyncScenario.review] == nil && changes[SyncScenario.summarize] != nil)
     }
 
+    @Test("a folder above a synced path that is a symbolic link downstream is never written through")
+    func symbolicLinkFolderDownstream() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        try await scenario.syncAndMerge("v1.0.0", targets: [Self.api])
+        let bare = scenario.harness.directory.path("forge/\(Self.api).git")
+        let clone = scenario.harness.directory.path("clone")
+        try GitFixture.git(["clone", "-q", bare.path, clone.path], in: scenario.harness.directory.url)
+        try FileManager.default.removeItem(at: clone.appendingPathComponent("docs/agent33/prompts"))
+        try FileManager.default.createSymbolicLink(atPath: clone.appendingPathComponent("docs/agent33/prompts").path, withDestinationPath: "../../.github")
+        try GitFixture.commitAll(clone, message: "prompts folder is a link")
+        try GitFixture.git(["push", "-q", "origin", "HEAD:main"], in: clone)
+        try scenario.release("v1.1.0", edits: ["core/prompts/review.md": "# Review\n\nNew text.\n"])
+        _ = try await scenario.sync("v1.1.0", targets: [Self.api])
+        // Every synced file is under the link: nothing is committed, and the result says why.
+        #expect(try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-sync/").isEmpty)
+        let results = try SyncResults.decode(Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent(scenario.lastPlan + "/results.json")), file: "results")
+        let result = try #require(results.targets.first)
+        #expect(result.status == .skipped && result.message?.contains("symbolic link") == true, "\(result)")
+    }
+
     // MARK: Inputs that must fail early and clearly
 
     @Test("a version or tag that is not a tag name is refused before anything is planned", arguments: ["v1.2.3\n::error::x", "v1 2", "../v1", "v1..2"])

@@ -238,6 +238,18 @@ struct RenderGlyphsStepTests {
         #expect(!result.summary.contains("data:"))
     }
 
+    @Test("a replay of render-glyphs renders and reports but writes nothing into the repository")
+    func replayWritesNothing() async throws {
+        var harness = try Self.repository()
+        harness.environment["FLASH_SYNC_REPLAY_DIR"] = harness.directory.path("replays").path
+        _ = try await harness.run(RenderGlyphsStep.self, Self.small)
+        try FileManager.default.removeItem(at: harness.workingDirectory.appendingPathComponent("assets"))
+        harness.environment["FLASH_SYNC_REPLAY_DIR"] = nil
+        let replayed = try await harness.run(RenderGlyphsStep.self, ["--replay", harness.directory.path("replays/render-glyphs.replay.json").path])
+        #expect(replayed.log.contains("replay: would write"), "\(replayed.log)")
+        #expect(!FileManager.default.fileExists(atPath: harness.workingDirectory.appendingPathComponent("assets").path))
+    }
+
     @Test("--check fails when a committed PNG's bytes were changed or corrupted")
     func checkCatchesCorruptedPNG() async throws {
         let harness = try Self.repository()
