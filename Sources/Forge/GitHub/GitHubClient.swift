@@ -85,8 +85,7 @@ package struct GitHubClient: Sendable {
             if pause > 0 { await sleep(pause) }
             let response: GitHubResponse
             do {
-                let answer = try await transport.send(request)
-                response = GitHubResponse(status: answer.status, headers: answer.headers, body: answer.body)
+                response = try await transport.send(request)
             } catch {
                 guard attempt < policy.maxAttempts, replay == .safe || error.neverArrived else {
                     throw .network(path: path, reason: error.description, attempts: attempt)

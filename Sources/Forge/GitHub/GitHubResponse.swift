@@ -1,17 +1,9 @@
 import Foundation
 
-/// A response from the GitHub API, with header names lower-cased.
-package struct GitHubResponse: Sendable {
-    package var status: Int
-    package var headers: [String: String]
-    package var body: Data
+/// A response from the GitHub API: the transport's answer, read the way GitHub writes it.
+package typealias GitHubResponse = HTTPResponse
 
-    package init(status: Int, headers: [String: String], body: Data) {
-        self.status = status
-        self.headers = headers
-        self.body = body
-    }
-
+extension HTTPResponse {
     package func header(_ name: String) -> String? { headers[name.lowercased()] }
 
     package var rateLimit: RateLimit? { RateLimit(headers: headers) }

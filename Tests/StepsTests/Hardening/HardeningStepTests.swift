@@ -86,56 +86,41 @@ struct HardeningStepTests {
         #expect(try await scenario.forge.openPullRequests(Self.api, headPrefix: "").isEmpty)
     }
 
-    @Test("a rule target_path inside the namespace's folders, or .git in any case, is a configuration error")
-    func reservedTargets() async throws {
-        let harness = try PlanSyncTests.upstream()
-        for target in [".agent33-sync-state/", ".Agent33-Overrides/x/", ".GIT/", "docs/.Git/hooks/"] {
-            try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
-            sync_rule:
-              id: "zz"
-              source: "core/prompts/*.md"
-              target_repo: "example-org/zz"
-              target_path: "\(target)"
-              strategy: copy
-              frequency: on_release
-            """)
-            let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
-            #expect(result.status == 2, "\(target): \(result.log)")
-            #expect(result.log.contains("zz.yaml"), "\(result.log)")
-        }
-    }
-
-    @Test("two spellings of one repository writing one path are an overlap")
-    func repositoryCase() async throws {
+    /// plan-sync on the example upstream with one more rule file, `zz.yaml`.
+    static func planWithRule(source: String = "core/prompts/*.md", repository: String = "example-org/zz", targetPath: String,
+                             extra: String = "") async throws -> StepHarness.Result {
         let harness = try PlanSyncTests.upstream()
         try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
         sync_rule:
           id: "zz"
-          source: "core/prompts/*.md"
-          target_repo: "Example-Org/API-Service"
-          target_path: "docs/agent33/prompts/"
+          source: "\(source)"
+          target_repo: "\(repository)"
+          target_path: "\(targetPath)"
           strategy: copy
           frequency: on_release
+        \(extra)
         """)
-        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        return try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+    }
+
+    @Test("a rule target_path inside the namespace's folders, or .git in any case, is a configuration error",
+          arguments: [".agent33-sync-state/", ".Agent33-Overrides/x/", ".GIT/", "docs/.Git/hooks/", "docs/./x/"])
+    func reservedTargets(_ target: String) async throws {
+        let result = try await Self.planWithRule(targetPath: target)
+        #expect(result.status == 2, "\(target): \(result.log)")
+        #expect(result.log.contains("zz.yaml"), "\(result.log)")
+    }
+
+    @Test("two spellings of one repository writing one path are an overlap")
+    func repositoryCase() async throws {
+        let result = try await Self.planWithRule(repository: "Example-Org/API-Service", targetPath: "docs/agent33/prompts/")
         #expect(result.status == 2)
         #expect(result.log.contains("both write docs/agent33/prompts/review.md"), "\(result.log)")
     }
 
     @Test("a source glob that selects nothing is a configuration error with its file and line")
     func emptySelection() async throws {
-        let harness = try PlanSyncTests.upstream()
-        try harness.directory.write("work/core/orchestrator/distribution/rules/zz.yaml", """
-        sync_rule:
-          id: "zz"
-          source: "core/promtps/*.md"
-          target_repo: "example-org/zz"
-          target_path: "docs/"
-          strategy: copy
-          frequency: on_release
-          delete_orphaned: true
-        """)
-        let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        let result = try await Self.planWithRule(source: "core/promtps/*.md", targetPath: "docs/", extra: "  delete_orphaned: true")
         #expect(result.status == 2)
         #expect(result.log.contains("zz.yaml,line=2") && result.log.contains("selects no file"), "\(result.log)")
     }
