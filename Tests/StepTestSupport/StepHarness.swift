@@ -19,6 +19,8 @@ package struct StepHarness {
     package var environment: [String: String]
     /// The step's clock (StepContext.now): fix it for tests that depend on dates.
     package var now: @Sendable () -> Date = { Date() }
+    /// The step's waits (StepContext.sleep): set `{ _ in }` for tests whose pacing would take minutes.
+    package var sleep: (@Sendable (Double) async -> Void)?
 
     /// `inActions` sets GITHUB_ACTIONS and the file-command variables like the runner does.
     package init(environment: [String: String] = [:], inActions: Bool = true) throws {
@@ -41,7 +43,8 @@ package struct StepHarness {
 
     package func run<Step: StepCommand>(_ step: Step.Type, _ arguments: [String] = []) async throws -> Result {
         let log = CapturedLog()
-        let context = StepContext(environment: environment, workingDirectory: workingDirectory, now: now, log: log)
+        var context = StepContext(environment: environment, workingDirectory: workingDirectory, now: now, log: log)
+        if let sleep { context.sleep = sleep }
         let status = await StepLauncher.run(step, arguments: arguments, context: context)
         var outputs: [String: String] = [:]
         if let file = environment["GITHUB_OUTPUT"], let data = FileManager.default.contents(atPath: file) {

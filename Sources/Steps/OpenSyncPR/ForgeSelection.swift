@@ -13,6 +13,7 @@ enum ForgeSelection {
     static let githubInputs = [
         InputSpec("github-request-budget", "Most GitHub API requests this job may send (retries included); 0 for no limit but the rate limit. Targets left when it is spent fail with a clear message.", kind: .number, default: "0"),
         InputSpec("github-write-interval", "Seconds between two mutating GitHub requests of this job (GitHub asks for at least 1).", default: "1"),
+        InputSpec("github-parallel-jobs", "Jobs of the matrix that write to GitHub at once (max-parallel): each takes its share of GitHub's 80 writes a minute and 500 an hour, so all together stay under both.", kind: .number, default: "1"),
         InputSpec("github-cache", "Folder for ETags and git objects read from GitHub, so unchanged reads come back 304 (keep it with actions/cache). Default: RUNNER_TEMP/flash-sync/github-cache.", kind: .path, default: ""),
     ]
 
@@ -51,17 +52,14 @@ enum ForgeSelection {
         }
         let inputs = session.inputs
         let budget = try inputs.integer("github-request-budget", in: 0...10_000_000)
-        let text = try inputs.string("github-write-interval")
-        guard let interval = Double(text), interval >= 0, interval <= 60 else {
-            throw StepFailure(.misconfigured, "github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
-        }
+        let interval = try pacing(session).interval
         let folder = try inputs.optionalString("github-cache").map(session.context.url(forPath:))
             ?? session.context.scratchDirectory.appendingPathComponent("github-cache")
         let client: GitHubClient
         do {
             client = try GitHubClient(
                 apiURL: environment["GITHUB_API_URL"] ?? "https://api.github.com", graphQLURL: environment["GITHUB_GRAPHQL_URL"], token: token,
-                meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval)
+                meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval), sleep: session.context.sleep
             )
         } catch {
             throw StepFailure(.misconfigured, error.description)
@@ -79,6 +77,21 @@ enum ForgeSelection {
             }
         }
         return GitHubForge(client: client, cache: cache)
+    }
+
+    /// The job's share of GitHub's write limits, from `github-parallel-jobs` and `github-write-interval`.
+    static func pacing(_ session: StepSession) throws -> FleetPacing {
+        let inputs = session.inputs
+        let text = try inputs.string("github-write-interval")
+        guard let interval = Double(text), interval >= 0, interval <= 60 else {
+            throw StepFailure(.misconfigured, "github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
+        }
+        return FleetPacing(parallelJobs: try inputs.integer("github-parallel-jobs", in: 1...256), requestedInterval: interval)
+    }
+
+    /// Whether the forge in use is GitHub (whose write limits the job shares).
+    static func isGitHub(_ forge: any Forge) -> Bool {
+        ((forge as? GuardedForge)?.base ?? forge) is GitHubForge
     }
 
     /// The calls a GitHub forge made, and what it could not do but did not fail on, in the log and summary.

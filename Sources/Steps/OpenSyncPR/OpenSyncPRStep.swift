@@ -39,7 +39,21 @@ package struct OpenSyncPRStep: StepCommand {
         let plan = try ValidationInputs.loadPlan(planURL)
         let forge = try ForgeSelection.make(session)
         defer { ForgeSelection.report(forge, session) }
-        let targets = try selectedTargets(plan, session: session)
+        var targets = try selectedTargets(plan, session: session)
+        var deferred: [TargetResult] = []
+        if ForgeSelection.isGitHub(forge), !(try inputs.bool("dry-run")) {
+            // Said before anything is written: what fits this job's share of GitHub's hourly writes.
+            let pacing = try ForgeSelection.pacing(session)
+            let (now, later) = pacing.admit(targets) { $0.rules.count }
+            if !later.isEmpty {
+                let note = "GitHub allows about \(FleetPacing.writesPerHour) content writes an hour for the token, shared by \(pacing.parallelJobs) job\(pacing.parallelJobs == 1 ? "" : "s"): this job delivers \(now.count) of its \(targets.count) targets now (up to \(FleetPacing.writesPerRule) writes a rule) and leaves \(later.count) whole for the next run."
+                session.annotate(Annotation(.warning, note, title: "Write budget"))
+                deferred = later.flatMap { target in
+                    target.rules.map { TargetResult(repository: target.repository, ruleID: $0.ruleID, status: .skipped, message: "deferred to the next run: this job's share of GitHub's hourly write limit is used") }
+                }
+            }
+            targets = now
+        }
         let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
         let changelog = try changelogText(plan, session: session)
         let now = ISO8601DateFormatter().string(from: context.now())
@@ -60,6 +74,7 @@ package struct OpenSyncPRStep: StepCommand {
             }
             results += delivered
         }
+        results += deferred
         // Blocked rules left the plan: the job with no target filter (or shard 0) reports them,
         // a job with explicit targets reports its own.
         let explicitTargets = Set(try inputs.list("targets"))

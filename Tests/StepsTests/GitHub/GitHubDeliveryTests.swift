@@ -76,6 +76,42 @@ struct GitHubDeliveryTests {
         #expect(fake.commits(in: Self.api).count == commits)
     }
 
+    @Test("a job that would pass its share of GitHub's hourly writes says so first and leaves whole targets for the next run")
+    func hourlyWriteShare() async throws {
+        var scenario = try await Self.scenario()
+        let fake = try #require(scenario.host.github)
+        // 40 jobs space each job's writes 30 s apart: the test's clock does not wait.
+        scenario.harness.sleep = { _ in }
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.0"}}"#).path
+        let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", "\(Self.api),\(Self.webapp)", "--plan-dir", "share"])
+        #expect(plan.status == 0, "\(plan.log)")
+        // 40 jobs at once: 500 / 40 = 12 writes an hour for this job, room for one one-rule target (7).
+        let first = try await scenario.harness.run(OpenSyncPRStep.self, ["--plan", "share/plan.json", "--results-path", "share/results.json",
+                                                                          "--github-parallel-jobs", "40", "--github-write-interval", "0"] + scenario.forgeArguments)
+        #expect(first.status == 0, "\(first.log)")
+        #expect(first.log.contains("this job delivers 1 of its 2 targets now") && first.log.contains("leaves 1 whole for the next run"), "\(first.log)")
+        let delivered = [Self.api, Self.webapp].filter { !fake.pullRequests(in: $0).isEmpty }
+        #expect(delivered.count == 1)
+        let left = try #require([Self.api, Self.webapp].first { !delivered.contains($0) })
+        #expect(fake.commits(in: left).count == 1, "the deferred target got no write at all")
+        let second = try await scenario.harness.run(OpenSyncPRStep.self, ["--plan", "share/plan.json", "--results-path", "share/results2.json",
+                                                                           "--targets", left, "--github-parallel-jobs", "40", "--github-write-interval", "0"] + scenario.forgeArguments)
+        #expect(second.status == 0, "\(second.log)")
+        #expect(fake.pullRequests(in: left).count == 1)
+    }
+
+    @Test("the fleet's pacing: writes spaced by the job's share of the per-minute limit, never closer than asked")
+    func fleetPacing() {
+        #expect(FleetPacing(parallelJobs: 4, requestedInterval: 1).interval == 3)
+        #expect(FleetPacing(parallelJobs: 1, requestedInterval: 1).interval == 1)
+        #expect(FleetPacing(parallelJobs: 8, requestedInterval: 10).interval == 10)
+        #expect(FleetPacing(parallelJobs: 4, requestedInterval: 1).hourlyShare == 125)
+        // 125 writes: 21 + 70 fit, 35 more would not, and what follows waits too (targets stay in order).
+        let split = FleetPacing(parallelJobs: 4, requestedInterval: 1).admit([3, 10, 5, 1]) { $0 }
+        #expect(split.now == [3, 10] && split.later == [5, 1])
+    }
+
     @Test("an unchanged target costs no mutating request, and once its objects are cached every read is conditional")
     func unchangedTarget() async throws {
         var scenario = try await Self.scenario()
