@@ -1,7 +1,7 @@
 """A server on 127.0.0.1 that reads each request whole, records it, and closes the connection
-without answering (or, with --answer, answers 200 and keeps the connection alive, then drops it
-on the next request). Prints its port, then one line per request: method, path, declared and
-received body lengths."""
+without answering (with --answer, the first request of the run gets a 200 on a kept-alive
+connection). Prints its port, then one line per request: method, path, declared and received
+body lengths. Exits when its standard input closes."""
 import os
 import socket
 import sys
@@ -35,16 +35,19 @@ def read_request(connection):
     return method, path, length, len(body)
 
 
+ANSWERED = threading.Lock()
+
+
 def serve(connection, answer_first):
-    answered = 0
+    # With --answer, only the very first request of the run is answered (whichever connection
+    # brings it); every other request is read whole, recorded, and its connection dropped.
     while True:
         request = read_request(connection)
         if request is None:
             break
         print("%s %s %d %d" % request, flush=True)
-        if answer_first and answered == 0:
+        if answer_first and ANSWERED.acquire(blocking=False):
             connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}")
-            answered += 1
             continue
         break
     connection.close()
@@ -63,13 +66,9 @@ def main():
     server.bind(("127.0.0.1", 0))
     server.listen(16)
     print(server.getsockname()[1], flush=True)
-    server.settimeout(30)
-    try:
-        while True:
-            connection, _ = server.accept()
-            threading.Thread(target=serve, args=(connection, answer_first), daemon=True).start()
-    except socket.timeout:
-        pass
+    while True:
+        connection, _ = server.accept()
+        threading.Thread(target=serve, args=(connection, answer_first), daemon=True).start()
 
 
 if __name__ == "__main__":
