@@ -228,7 +228,19 @@ package final class StepSession: @unchecked Sendable {
 
     /// Writes a report or artifact atomically, with secrets masked, creating folders as needed.
     package func writeFile(_ contents: String, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(redact(contents).utf8).write(to: url, options: .atomic)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(redact(contents).utf8).write(to: url, options: .atomic)
+        } catch {
+            throw FileWriteError(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
     }
+}
+
+/// A file a step could not write, named with the reason (never Foundation's raw error domain).
+package struct FileWriteError: Error, CustomStringConvertible {
+    package var path: String
+    package var reason: String
+
+    package var description: String { "cannot write \(path): \(reason)" }
 }

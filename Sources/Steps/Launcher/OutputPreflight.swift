@@ -14,6 +14,10 @@ enum OutputPreflight {
                 problems.append("\(variable) names \(path), which cannot be written: \(problem)")
             }
         }
+        // Outputs without a path of their own go to the step's scratch folder (RUNNER_TEMP/flash-sync).
+        if definition.inputs.contains(where: \.isOutputLocation), let problem = locationProblem(context.scratchDirectory) {
+            problems.append("the step's folder for its files, \(context.scratchDirectory.path) (from RUNNER_TEMP), cannot be written: \(problem)")
+        }
         let inputs = StepInputs(definition: definition, environment: context.environment, flags: context.flagInputs)
         for input in definition.inputs where input.isOutputLocation {
             guard let value = try? inputs.optionalString(input.name) else { continue }
