@@ -154,8 +154,10 @@ struct Reconciliation {
         guard state.rule == rule.ruleID else {
             throw ForgeError("\(repository):\(path) says it is the state of rule '\(state.rule)', not '\(rule.ruleID)'; the state was edited or forged: restore it from the last sync commit.")
         }
+        // Entries outside the rule's folder (a target_path that changed) are kept and never deleted:
+        // the plan does not list them as orphans.
         for entry in state.files.keys.sorted() {
-            if let problem = context.layout.destinationProblem(entry, targetFolder: rule.targetPath ?? "") {
+            if let problem = context.layout.destinationProblem(entry, targetFolder: "") {
                 throw ForgeError("\(repository):\(path) lists \(entry.debugDescription), but \(problem); the state was edited or forged: restore it from the last sync commit.")
             }
         }

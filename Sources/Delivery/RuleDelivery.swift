@@ -19,6 +19,9 @@ struct RuleDelivery {
             return result(.failed, message: "the token cannot push to \(repository); grant contents and pull-requests write")
         }
         let base = rule.targetBranch ?? info.defaultBranch
+        guard rule.branch.lowercased() != base.lowercased() else {
+            return result(.failed, message: "the sync branch '\(rule.branch)' is the base branch itself; a sync never commits to its base (check branch_template)")
+        }
         guard let baseHead = try await forge.head(repository, branch: base) else {
             return result(.failed, message: "the base branch '\(base)' does not exist in \(repository)")
         }
@@ -33,8 +36,15 @@ struct RuleDelivery {
         }
 
         let existing = try await forge.head(repository, branch: rule.branch)
-        if let existing, !existing.message.contains(DeliveryContext.trailer), !context.force {
-            return result(.skipped, message: "the branch \(rule.branch) was edited by hand; re-run with force to replace it")
+        if let existing, !existing.message.contains(DeliveryContext.trailer) {
+            guard context.force else {
+                return result(.skipped, message: "the branch \(rule.branch) was edited by hand; re-run with force to replace it")
+            }
+            // force replaces a sync branch someone edited, never a branch flash-sync did not make.
+            let history = try await forge.history(repository, branch: rule.branch, limit: 50)
+            guard history.contains(where: { $0.message.contains(DeliveryContext.trailer) }) else {
+                return result(.skipped, message: "the branch \(rule.branch) holds no commit of flash-sync: it is not a sync branch, and is never replaced, even with force")
+            }
         }
         let pulls = try await forge.openPullRequests(repository, headPrefix: layout.branchPrefix)
         let open = pulls.first { $0.head == rule.branch }

@@ -77,7 +77,7 @@ package struct SecretsSpec: Sendable, Equatable {
         }
         var entries: [Entry] = []
         for (name, node) in try secretsNode.mapping().entries {
-            guard name.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
+            guard name.range(of: #"^[A-Za-z_][A-Za-z0-9_]*\z"#, options: .regularExpression) != nil else {
                 throw node.error("'\(name)' is not a valid environment variable name (letters, digits and _, not starting with a digit).")
             }
             entries.append(try parseEntry(name: name, node: node))

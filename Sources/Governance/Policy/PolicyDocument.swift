@@ -63,7 +63,7 @@ struct PolicyDocument {
     private static func parseEntry(_ node: ConfigNode) throws(ConfigError) -> Entry {
         let mapping = try node.mapping(allowed: ruleKeys)
         let id = try mapping.required("id").string()
-        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*$"#, options: .regularExpression) != nil else {
+        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*\z"#, options: .regularExpression) != nil else {
             throw try mapping.required("id").error("rule id '\(id)' must be letters, digits, '.', '_' or '-'.")
         }
         var entry = Entry(id: id, node: node)

@@ -6,25 +6,55 @@ enum ContentChecks {
     /// At most this many matches are reported per file for a must-not-match pattern.
     static let matchesPerFile = 20
 
+    /// Seconds one pattern may search in all the files of an audit (each file gets what is left,
+    /// at most `BoundedRegex.defaultTimeBudget`): many files cannot add up to an unbounded run.
+    static let patternBudget = 10.0
+
+    /// The time budget left for the pattern now, per file.
+    private struct Budget {
+        let deadline = Date().addingTimeInterval(ContentChecks.patternBudget)
+        var forNextFile: Double? {
+            let left = deadline.timeIntervalSinceNow
+            return left > 0.01 ? min(BoundedRegex.defaultTimeBudget, left) : nil
+        }
+    }
+
+    private static func spent(_ pattern: ContentPattern, unchecked: Int) -> Problem {
+        Problem("\(unchecked) file\(unchecked == 1 ? " was" : "s were") not checked against /\(pattern.pattern)/: the pattern's \(Int(patternBudget)) s budget for the whole audit is spent. Simplify the pattern.", line: nil)
+    }
+
     static func mustMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Problem] {
         let regex = try pattern.compiled()
-        return files.compactMap { path in
+        let budget = Budget()
+        var unchecked = 0
+        let problems = files.compactMap { path -> Problem? in
             guard let text = snapshot.text(of: path) else { return nil }
-            let search = regex.matches(in: text, limit: 1)
+            guard let seconds = budget.forNextFile else {
+                unchecked += 1
+                return nil
+            }
+            let search = regex.matches(in: text, limit: 1, timeBudget: seconds)
             if let stopped = search.stopped, search.matches.isEmpty {
                 return Problem("'\(path)' could not be checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1)
             }
             guard search.matches.isEmpty else { return nil }
             return Problem("'\(path)' does not contain a match of /\(pattern.pattern)/.", file: path, line: 1)
         }
+        return problems + (unchecked > 0 ? [spent(pattern, unchecked: unchecked)] : [])
     }
 
     static func mustNotMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Problem] {
         let regex = try pattern.compiled()
         var problems: [Problem] = []
+        let budget = Budget()
+        var unchecked = 0
         for path in files {
             guard let text = snapshot.text(of: path) else { continue }
-            let search = regex.matches(in: text, limit: 10_000)
+            guard let seconds = budget.forNextFile else {
+                unchecked += 1
+                continue
+            }
+            let search = regex.matches(in: text, limit: 10_000, timeBudget: seconds)
             let matches = search.matches
             if let stopped = search.stopped {
                 problems.append(Problem("'\(path)' could not be fully checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1))
@@ -38,6 +68,7 @@ enum ContentChecks {
                 problems.append(Problem("'\(path)' has \(matches.count - matchesPerFile) more matches of /\(pattern.pattern)/ not listed.", file: path, line: 1))
             }
         }
+        if unchecked > 0 { problems.append(spent(pattern, unchecked: unchecked)) }
         return problems
     }
 

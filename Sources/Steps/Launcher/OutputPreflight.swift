@@ -10,7 +10,9 @@ enum OutputPreflight {
         var problems: [String] = []
         for variable in ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY", "GITHUB_ENV", "GITHUB_STATE"] {
             guard let path = context.environment[variable], !path.isEmpty else { continue }
-            if let problem = appendProblem(URL(fileURLWithPath: path)) {
+            // The runner's files are appended to, never replaced: /dev/null (quiet runs) is fine.
+            guard path != "/dev/null" else { continue }
+            if let problem = kindProblem(URL(fileURLWithPath: path), folder: false) ?? appendProblem(URL(fileURLWithPath: path)) {
                 problems.append("\(variable) names \(path), which cannot be written: \(problem)")
             }
         }
@@ -22,11 +24,26 @@ enum OutputPreflight {
         for input in definition.inputs where input.isOutputLocation {
             guard let value = try? inputs.optionalString(input.name) else { continue }
             let url = context.url(forPath: value)
-            if let problem = locationProblem(url) {
+            // `…-dir` inputs name folders, the others files.
+            if let problem = kindProblem(url, folder: input.name.hasSuffix("-dir")) ?? locationProblem(url) {
                 problems.append("input \(input.name) names \(url.path), which cannot be written: \(problem)")
             }
         }
         return problems
+    }
+
+    /// What already stands at `url`, when it is not what the step writes there: a folder where a
+    /// file goes, a file where a folder goes, or anything but a regular file (a device, a socket,
+    /// a symbolic link), which a write would replace.
+    private static func kindProblem(_ url: URL, folder: Bool) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path), let type = attributes[.type] as? FileAttributeType else { return nil }
+        switch (type, folder) {
+        case (.typeDirectory, true), (.typeRegular, false): return nil
+        case (.typeDirectory, false): return "it is a folder, and a file is written there"
+        case (.typeRegular, true): return "it is a file, and a folder is written there"
+        case (.typeSymbolicLink, _): return "it is a symbolic link, which the write would replace"
+        default: return "it is not a regular \(folder ? "folder" : "file") (a device or a socket), which the write would replace"
+        }
     }
 
     /// Whether a file can be appended to (created when missing, as the runner's files are).

@@ -19,6 +19,7 @@ package struct OpenSyncPRStep: StepCommand {
             InputSpec("changelog", "The upstream changelog, for each PR's excerpt (read at the plan's commit).", kind: .path, default: "CHANGELOG.md"),
             InputSpec("force", "Replace sync branches that were edited by hand.", kind: .boolean, default: "false"),
             InputSpec("dry-run", "Work everything out and report it, but write nothing.", kind: .boolean, default: "false"),
+            InputSpec("require-validation", "Deliver only rules validate-sync checked (its validated plan); a rule it blocked is never delivered. false delivers plan-sync's plan unchecked (local experiments, tests).", kind: .boolean, default: "true"),
             InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: "", writes: true),
         ] + ForgeSelection.githubInputs,
         outputs: [
@@ -36,7 +37,21 @@ package struct OpenSyncPRStep: StepCommand {
         let inputs = session.inputs
         let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan/validated-plan.json")
-        let plan = try ValidationInputs.loadPlan(planURL)
+        var plan = try ValidationInputs.loadPlan(planURL)
+        // The five checks stand between the plan and the targets: an unchecked plan is refused,
+        // and a rule they blocked is reported, never delivered, whatever the plan file says.
+        let unchecked = plan.targets.flatMap { target in target.rules.filter { $0.validation == nil }.map { "\(target.repository) \($0.ruleID)" } }
+        if try inputs.bool("require-validation"), !unchecked.isEmpty {
+            throw StepFailure(.misconfigured, "\(planURL.path) has rules validate-sync did not check (\(unchecked.prefix(5).joined(separator: ", "))\(unchecked.count > 5 ? ", …" : "")): pass validate-sync's validated plan, or set require-validation: false to deliver it unchecked.")
+        }
+        var blockedInPlan: [TargetResult] = []
+        for index in plan.targets.indices {
+            let repository = plan.targets[index].repository
+            for rule in plan.targets[index].rules where rule.validation?.blocked == true {
+                blockedInPlan.append(TargetResult(repository: repository, ruleID: rule.ruleID, status: .blocked, message: "blocked by validation: not delivered"))
+            }
+            plan.targets[index].rules.removeAll { $0.validation?.blocked == true }
+        }
         let forge = try ForgeSelection.make(session)
         defer { ForgeSelection.report(forge, session) }
         var targets = try selectedTargets(plan, session: session)
@@ -74,7 +89,7 @@ package struct OpenSyncPRStep: StepCommand {
             }
             results += delivered
         }
-        results += deferred
+        results += deferred + blockedInPlan
         // Blocked rules left the plan: the job with no target filter (or shard 0) reports them,
         // a job with explicit targets reports its own.
         let explicitTargets = Set(try inputs.list("targets"))

@@ -60,7 +60,7 @@ package struct PlanSyncStep: StepCommand {
             states: states, changedSincePreviousRelease: mode == .delta ? try run.changedSincePreviousRelease() : nil,
             createdAt: ISO8601DateFormatter().string(from: context.now()), releaseNotes: run.releaseNotes
         )
-        let output: Planner.Output
+        var output: Planner.Output
         let planning = Date()
         defer { session.debug("planned in \(Int(Date().timeIntervalSince(planning) * 1000)) ms") }
         do {
@@ -71,6 +71,26 @@ package struct PlanSyncStep: StepCommand {
             throw errors
         } catch PlanError.source(let error) {
             throw StepFailure(.misconfigured, error.description)
+        }
+        // A file whose name holds a secret value would carry it into a commit (masked names are
+        // no better: they are not the file's name). Refused by name, and left out of the plan.
+        var secretNames = 0
+        for targetIndex in output.plan.targets.indices {
+            for ruleIndex in output.plan.targets[targetIndex].rules.indices {
+                let rule = output.plan.targets[targetIndex].rules[ruleIndex]
+                let leaking = rule.files.filter { session.redact($0.source) != $0.source || session.redact($0.destination) != $0.destination }
+                guard !leaking.isEmpty else { continue }
+                secretNames += leaking.count
+                output.plan.targets[targetIndex].rules[ruleIndex].files.removeAll { file in leaking.contains { $0.source == file.source } }
+                output.plan.targets[targetIndex].rules[ruleIndex].skippedFiles += leaking.map {
+                    SkippedFile(source: session.redact($0.source), reason: "file name refused: it holds the value of a secret")
+                }
+                session.annotate(Annotation(.error, "\(leaking.count) file name\(leaking.count == 1 ? "" : "s") of rule \(rule.ruleID) hold the value of a secret; they are not synced. Rename them upstream.", title: "Rule \(rule.ruleID)"))
+            }
+        }
+        if secretNames > 0 {
+            let used = Set(output.plan.targets.flatMap { $0.rules.flatMap { $0.files.map(\.sha256) } })
+            output.blobs = output.blobs.filter { used.contains($0.key) }
         }
         for problem in output.problems {
             session.annotate(Annotation(.error, problem.message, title: "Rule \(problem.ruleID)", file: problem.file))
@@ -90,7 +110,7 @@ package struct PlanSyncStep: StepCommand {
         try session.setOutput("matrix", PlanMatrix.json(shards))
         try session.setOutput("targets", changed.joined(separator: ","))
         try session.setOutput("has-changes", output.plan.hasChanges ? "true" : "false")
-        return output.problems.isEmpty && refused.isEmpty ? .success : .failed
+        return output.problems.isEmpty && refused.isEmpty && secretNames == 0 ? .success : .failed
     }
 
     /// The targets' sync states; a target whose state is refused (edited or forged) goes into

@@ -11,16 +11,29 @@ enum RuleInputs {
         let root = context.workingDirectory
         let folder = try session.inputs.string("rules-dir")
         let folderURL = try RepositoryInputs.url(folder, input: "rules-dir", root: root)
-        let given = !(session.inputs.raw("rules-dir") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
-        if given, !FileManager.default.fileExists(atPath: folderURL.path) {
-            throw StepFailure(.misconfigured, "input rules-dir: the folder '\(folder)' does not exist in \(root.path).")
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isFolder)
+        if isGiven("rules-dir", session), !exists || !isFolder.boolValue {
+            throw StepFailure(.misconfigured, "input rules-dir: '\(folder)' is \(exists ? "a file, not a folder" : "not a folder") in \(root.path).")
         }
+        // A file named on purpose must be there; the defaults may be missing.
         func file(_ input: String) throws -> (url: URL, name: String)? {
             guard let path = try session.inputs.optionalString(input) else { return nil }
-            return (try RepositoryInputs.url(path, input: input, root: root), path)
+            let url = try RepositoryInputs.url(path, input: input, root: root)
+            if isGiven(input, session), !FileManager.default.fileExists(atPath: url.path) {
+                throw StepFailure(.misconfigured, "input \(input): '\(path)' does not exist in \(root.path).")
+            }
+            return (url, path)
         }
         return try RuleSet.load(rulesFolder: folderURL, rulesFolderName: folder,
                                 targetsFile: try file("targets-file"), settingsFile: try file("settings"))
+    }
+
+    /// Whether the input names something other than its default (the action passes the
+    /// defaults explicitly, and a default may be missing).
+    private static func isGiven(_ input: String, _ session: StepSession) -> Bool {
+        let value = (session.inputs.raw(input) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return !value.isEmpty && value != session.definition.input(named: input)?.defaultValue
     }
 
     /// The targets named in `target-repos` (nil for all); each must be a target of some rule,

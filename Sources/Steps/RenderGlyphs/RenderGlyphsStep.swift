@@ -29,6 +29,7 @@ package struct RenderGlyphsStep: StepCommand {
         let inputs = session.inputs
         let root = session.context.workingDirectory.standardizedFileURL
         let sourcePaths = try inputs.list("sources").map { try Self.repositoryFolder($0, input: "sources") }
+        for path in sourcePaths { try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: "sources") }
         let outputPath = try Self.repositoryFolder(try inputs.string("output-dir"), input: "output-dir")
         let folder = root.appendingPathComponent(outputPath)
         try RepositoryInputs.refuseEscape(folder, root: root, input: "output-dir")

@@ -53,7 +53,7 @@ package struct RollbackSyncStep: StepCommand {
         let rollback = SyncRollback(forge: forge, layout: settings.layout)
         let request = RollbackRequest(
             repository: repository, ruleID: ruleID, version: try inputs.optionalString("version"), reason: reason, sourceRepository: source,
-            loggedBy: context.environment["GITHUB_ACTOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "operator", force: try inputs.bool("force"),
+            loggedBy: context.environment["GITHUB_ACTOR"].flatMap { $0.isEmpty ? nil : session.redact($0) } ?? "operator", force: try inputs.bool("force"),
             now: ISO8601DateFormatter().string(from: context.now())
         )
         let outcome: RollbackOutcome

@@ -23,6 +23,15 @@ package enum GitRefName {
         return nil
     }
 
+    /// Why `name` cannot be a sync branch beside a valid ref name: `HEAD`, a full ref path, or
+    /// the base branch it would be merged into; nil when it can.
+    package static func syncBranchProblem(_ name: String, base: String?) -> String? {
+        if name == "HEAD" || name.hasPrefix("refs/") { return "a sync branch is a plain branch name, not HEAD or a refs/ path" }
+        if let base, name.lowercased() == base.lowercased() { return "it is the base branch the pull request goes into" }
+        if ["main", "master"].contains(name.lowercased()) { return "it is a default branch name; a sync never commits to a default branch" }
+        return nil
+    }
+
     /// Why `value` cannot be a version: a git tag name of at most 100 characters without white
     /// space (it names branches, stamps and log lines); nil when it can.
     package static func versionProblem(_ value: String) -> String? {

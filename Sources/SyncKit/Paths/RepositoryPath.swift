@@ -49,6 +49,10 @@ package struct RepositoryPath: Sendable, Hashable, Comparable, CustomStringConve
                 throw .controlCharacter(scalar.value, offset: offset)
             }
             if scalar == "\\" { throw .backslash }
+            // Bidirectional controls make a name read differently from what it is ("Trojan source").
+            if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F {
+                throw .controlCharacter(scalar.value, offset: offset)
+            }
         }
         if text.hasPrefix("/") { throw .absolute }
         for segment in text.split(separator: "/", omittingEmptySubsequences: false) {

@@ -77,21 +77,27 @@ final class FileRenderer: @unchecked Sendable {
         // The state is read from the target, where anyone with write access can edit it: an entry
         // outside the rule's folder is refused, never deleted or rewritten.
         let recorded = (state?.files ?? [:]).filter { $0.value.rule == rule.id }
-        let orphans = recorded.keys.filter { !produced.contains($0) }.sorted()
-        for orphan in orphans {
-            if let problem = layout.destinationProblem(orphan, targetFolder: rule.targetPath) {
+        var orphans: [String] = []
+        for candidate in recorded.keys.filter({ !produced.contains($0) }).sorted() {
+            if let problem = layout.destinationProblem(candidate, targetFolder: "") {
                 problems.append(PlanProblem(
                     file: layout.stateFile(rule: rule.id), ruleID: rule.id,
-                    message: "the sync state of \(rule.targetRepository) lists '\(orphan.debugDescription.dropFirst().dropLast())' for this rule, but \(problem). "
+                    message: "the sync state of \(rule.targetRepository) lists '\(candidate.debugDescription.dropFirst().dropLast())' for this rule, but \(problem). "
                         + "The state was edited or forged; restore \(layout.stateFile(rule: rule.id)) from the last sync commit."
                 ))
+            } else if !rule.targetPath.isEmpty, !candidate.hasPrefix(rule.targetPath) {
+                // Outside today's folder: the target_path changed, or the state was edited. Never deleted.
+                skipped.append(SkippedFile(source: "", destination: candidate, reason: "recorded by an earlier sync outside the rule's target_path '\(rule.targetPath)' "
+                    + "(did target_path change?): not deleted; remove it by hand when it is no longer needed"))
+            } else {
+                orphans.append(candidate)
             }
         }
         // A selection that shrank by more than half is more likely a broken pattern than a
         // deliberate removal: its orphans are kept until a forced run.
         var orphansKept: String?
-        if rule.deleteOrphaned, !orphans.isEmpty, !request.force, produced.count * 2 < recorded.count {
-            orphansKept = "the rule's selection shrank from \(recorded.count) synced files to \(produced.count) (more than half), so nothing is deleted; "
+        if rule.deleteOrphaned, orphans.count >= 2, !request.force, produced.count * 2 <= recorded.count {
+            orphansKept = "the rule's selection shrank from \(recorded.count) synced files to \(produced.count) (by half or more), so nothing is deleted; "
                 + "if the removal is intended, re-run with force"
         }
         var planned = PlannedRule(

@@ -24,10 +24,15 @@ extension Plan {
             seen[repository.lowercased()] = repository
             for rule in target.rules {
                 let place = "\(repository), rule \(rule.ruleID.debugDescription)"
-                if rule.ruleID.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) == nil {
+                if rule.ruleID.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z"#, options: .regularExpression) == nil {
                     problems.append("\(place): the rule id is not one a rule file can have")
                 }
-                if let problem = GitRefName.problem(rule.branch) { problems.append("\(place): branch \(rule.branch.debugDescription): \(problem)") }
+                if let problem = GitRefName.problem(rule.branch) ?? GitRefName.syncBranchProblem(rule.branch, base: rule.targetBranch) {
+                    problems.append("\(place): branch \(rule.branch.debugDescription): \(problem)")
+                }
+                for label in rule.labels where label.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+                    problems.append("\(place): label \(label.debugDescription) holds a control character")
+                }
                 if let branch = rule.targetBranch, let problem = GitRefName.problem(branch) {
                     problems.append("\(place): target branch \(branch.debugDescription): \(problem)")
                 }

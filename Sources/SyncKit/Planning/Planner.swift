@@ -79,7 +79,8 @@ package struct Planner: Sendable {
             sourceRoot: request.rules.settings.sourceRoot, releaseNotes: request.releaseNotes, createdAt: request.createdAt,
             targets: targets.keys.sorted().map { PlannedTarget(repository: spellings[$0] ?? $0, rules: targets[$0] ?? []) },
             skippedRules: skippedRules,
-            notes: request.source.refused.map { "\($0.path): \($0.reason)" }
+            // A refused name may hold control characters: shown escaped, never raw in Markdown or logs.
+            notes: request.source.refused.map { "\(RepositoryPath.problem($0.path) == nil ? $0.path : $0.path.debugDescription): \($0.reason)" }
         )
         return Output(plan: plan, blobs: renderer.blobs, problems: problems.flatMap { $0 })
     }
@@ -94,7 +95,19 @@ package struct Planner: Sendable {
     /// remove everything it synced before.
     private func checkSelections(rules: [SyncRule], matched: [[String]], source: SourceTree) throws(PlanError) {
         var errors: [ConfigError] = []
-        for (index, rule) in rules.enumerated() where matched[index].isEmpty {
+        // An include pattern that matches none of the files the source selects is a typo too: it
+        // silently narrows the rule (and, with delete_orphaned, removes what it no longer selects).
+        for rule in rules {
+            let sourced = source.paths.filter(rule.source.matches)
+            for include in rule.include where !sourced.contains(where: include.matches) {
+                errors.append(ConfigError(
+                    file: rule.file, line: rule.line,
+                    message: "rule '\(rule.id)': filters.include '\(include.pattern)' matches none of the \(sourced.count) files source '\(rule.source.pattern)' selects.",
+                    hint: "Check the pattern for a typo."
+                ))
+            }
+        }
+        for (index, rule) in rules.enumerated() where matched[index].isEmpty && !errors.contains(where: { $0.message.hasPrefix("rule '\(rule.id)'") }) {
             let filters = rule.include.isEmpty && rule.exclude.isEmpty ? "" : " with its include/exclude filters"
             let refused = source.refused.filter { rule.filter.selects($0.path) }
             let why = refused.isEmpty ? "" : " (\(refused.count) matching file\(refused.count == 1 ? " is" : "s are") refused: \(refused[0].path): \(refused[0].reason))"
@@ -116,7 +129,8 @@ package struct Planner: Sendable {
                 guard var destination = rule.destination(of: path) else { continue }
                 if rule.strategy == .reference { destination = ReferenceStub.destination(for: destination) }
                 // GitHub compares owner and repository names without regard to case.
-                let key = rule.targetRepository.lowercased() + "\u{0}" + destination
+                // Case-insensitive checkouts (macOS, Windows) would see Docs/a.md and docs/a.md as one file.
+                let key = rule.targetRepository.lowercased() + "\u{0}" + destination.lowercased()
                 if let other = writers[key], other.id != rule.id {
                     errors.append(ConfigError(
                         file: rule.file, line: rule.line,

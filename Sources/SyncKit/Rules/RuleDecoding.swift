@@ -10,7 +10,7 @@ enum RuleDecoding {
 
         let idNode = try fields.required("id")
         let id = try idNode.string()
-        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"#, options: .regularExpression) != nil else {
+        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z"#, options: .regularExpression) != nil else {
             throw idNode.error("rule id '\(id)' must be letters, digits, '.', '_' and '-' (it names a branch).")
         }
         let sourceNode = try fields.required("source")
@@ -122,7 +122,7 @@ enum RuleDecoding {
 /// `owner/name` as GitHub allows it.
 package enum RepositoryNames {
     package static func isValid(_ name: String) -> Bool {
-        name.range(of: #"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$"#, options: .regularExpression) != nil
+        name.range(of: #"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\z"#, options: .regularExpression) != nil
             && !name.hasSuffix("/.") && !name.hasSuffix("/..")
     }
 }

@@ -48,7 +48,7 @@ extension SyncSettings {
         guard namespace.count <= 39 else {
             return "it is \(namespace.count) characters long; the limit is 39 (it names folders, labels and branches, and GitHub limits label names)"
         }
-        guard namespace.range(of: #"^[a-z0-9][a-z0-9-]{0,38}$"#, options: .regularExpression) != nil else {
+        guard namespace.range(of: #"^[a-z0-9][a-z0-9-]{0,38}\z"#, options: .regularExpression) != nil else {
             return "it must be lower-case letters, digits and hyphens, starting with a letter or digit (it names folders, labels and branches)"
         }
         return nil
@@ -73,7 +73,7 @@ extension SyncSettings {
             }
             settings.branchTemplate = value
             let sample = settings.branch(version: "1.2.3", ruleID: "rule-id")
-            if let problem = GitRefName.problem(sample) {
+            if let problem = GitRefName.problem(sample) ?? GitRefName.syncBranchProblem(sample, base: nil) {
                 throw node.error("branch_template '\(value)' does not make a valid git branch name ('\(sample)': \(problem)).")
             }
         }

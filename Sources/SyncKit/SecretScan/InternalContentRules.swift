@@ -43,7 +43,7 @@ enum InternalContentRules {
     private static func normalizedSuffix(_ suffix: String) throws -> String {
         let lowered = suffix.lowercased()
         let body = lowered.hasPrefix(".") ? String(lowered.dropFirst()) : lowered
-        guard body.range(of: #"^[a-z0-9-]+(\.[a-z0-9-]+)*$"#, options: .regularExpression) != nil else {
+        guard body.range(of: #"^[a-z0-9-]+(\.[a-z0-9-]+)*\z"#, options: .regularExpression) != nil else {
             throw SecretScanError.invalidHostSuffix(suffix)
         }
         return "." + body

@@ -41,7 +41,7 @@ package struct SecretRule: Sendable {
         rejectsPlaceholders: Bool = true,
         origin: Origin = Origin(file: "<code>", line: 0)
     ) throws {
-        guard id.range(of: #"^[a-z0-9][a-z0-9-]*$"#, options: .regularExpression) != nil else {
+        guard id.range(of: #"^[a-z0-9][a-z0-9-]*\z"#, options: .regularExpression) != nil else {
             throw SecretScanError.invalidRuleID(file: origin.file, line: origin.line, ruleID: id)
         }
         guard !keywords.isEmpty else {

@@ -125,7 +125,11 @@ package struct SyncLayout: Sendable, Equatable {
         } catch {
             return error.description
         }
-        if let place = reservedPlace(of: path) { return "it is inside \(place), which only flash-sync's own state writer may write" }
+        if let place = reservedPlace(of: path) {
+            return place == overridesFolder
+                ? "it is inside \(place), where the downstream team keeps its overrides: no rule writes there"
+                : "it is inside \(place), which only flash-sync's own state writer may write"
+        }
         if !targetFolder.isEmpty, !path.value.hasPrefix(targetFolder) { return "it is outside the rule's target_path '\(targetFolder)'" }
         return nil
     }

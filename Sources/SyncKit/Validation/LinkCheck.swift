@@ -78,7 +78,7 @@ package struct LinkCheck: Sendable {
 
     /// GitHub line links (`#L10`, `#L10-L20`) always resolve in a file view.
     static func isLineAnchor(_ fragment: String) -> Bool {
-        fragment.range(of: #"^L\d+(-L\d+)?$"#, options: .regularExpression) != nil
+        fragment.range(of: #"^L\d+(-L\d+)?\z"#, options: .regularExpression) != nil
     }
 
     /// An http(s) link that cannot be a working URL.

@@ -51,8 +51,24 @@ struct HardeningStepTests {
                                        rule: "sync-api-prompts", version: "v1.0.0", sourceCommit: nil, syncedAt: "2026-11-21T10:00:00Z")
             try await scenario.commitOnMain(Self.api, [SyncScenario.apiState: String(decoding: try forged.encoded(), as: UTF8.self)])
             let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "forged-\(index)"] + scenario.forgeArguments)
-            #expect(plan.status == 1, "\(plan.log)")
-            #expect(plan.log.contains(path) && plan.log.contains(SyncScenario.apiState) && plan.log.contains("from the last sync commit"), "\(plan.log)")
+            if path == "README.md" {
+                // Outside the rule's folder (as after a target_path change): planned, never an orphan, named.
+                #expect(plan.status == 0, "\(plan.log)")
+                let planned = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("forged-0/plan.json")))
+                let rule = try #require(planned.targets.first?.rules.first)
+                #expect(!rule.orphans.contains("README.md"))
+                #expect(rule.skippedFiles.contains { $0.destination == "README.md" && $0.reason.contains("not deleted") })
+                let delivered = try await scenario.deliver("forged-0")
+                #expect(delivered.status == 0, "\(delivered.log)")
+            } else {
+                #expect(plan.status == 1, "\(plan.log)")
+                #expect(plan.log.contains(path) && plan.log.contains(SyncScenario.apiState) && plan.log.contains("from the last sync commit"), "\(plan.log)")
+            }
+            let pulls = try await scenario.forge.openPullRequests(Self.api, headPrefix: "agent33-sync/")
+            for pull in pulls {
+                let files = try await scenario.files(Self.api, branch: pull.head, ["README.md", override])
+                #expect(files["README.md"] == Self.readme && files[override] != nil)
+            }
             let files = try await scenario.files(Self.api, ["README.md", override])
             #expect(files["README.md"] == Self.readme && files[override] != nil)
         }
@@ -190,6 +206,75 @@ struct HardeningStepTests {
         #expect(result.status == .skipped && result.message?.contains("symbolic link") == true, "\(result)")
     }
 
+    @Test("open-sync-pr delivers only what validate-sync checked: an unchecked plan is refused, a blocked rule never delivered")
+    func validationStandsBetween() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.0"}}"#).path
+        let planned = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "v"])
+        #expect(planned.status == 0, "\(planned.log)")
+        let unchecked = try await scenario.harness.run(OpenSyncPRStep.self, ["--plan", "v/plan.json"] + scenario.forgeArguments)
+        #expect(unchecked.status == 2 && unchecked.log.contains("validate-sync did not check"), "\(unchecked.log)")
+        let validated = try await scenario.harness.run(ValidateSyncStep.self, ["--plan", "v/plan.json"])
+        #expect(validated.status == 0, "\(validated.log)")
+        let url = scenario.harness.workingDirectory.appendingPathComponent("v/validated-plan.json")
+        var plan = try JSONDecoder().decode(Plan.self, from: Data(contentsOf: url))
+        plan.targets[0].rules[0].validation?.blocked = true
+        try JSONEncoder().encode(plan).write(to: url)
+        let blocked = try await scenario.harness.run(OpenSyncPRStep.self, ["--plan", "v/validated-plan.json", "--results-path", "v/results.json"] + scenario.forgeArguments)
+        #expect(blocked.status == 0, "\(blocked.log)")
+        #expect(try await scenario.forge.openPullRequests(Self.api, headPrefix: "").isEmpty)
+        let results = try SyncResults.decode(Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("v/results.json")), file: "results")
+        #expect(results.targets.map(\.status) == [.blocked])
+    }
+
+    @Test("a sync branch is never the base branch, and force never replaces a branch flash-sync did not make")
+    func branchSafety() async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-21T10:00:00Z")
+        try scenario.harness.directory.write("work/.github/flash-sync/settings.yml", "branch_template: \"{rule-id}\"\n")
+        try GitFixture.commitAll(scenario.harness.workingDirectory, message: "settings")
+        try GitFixture.tag("v1.0.1", in: scenario.harness.workingDirectory)
+        // The rule's branch would be "sync-api-prompts": a team works on a branch of that name.
+        let head = try #require(try await scenario.forge.head(Self.api, branch: "main"))
+        _ = try await scenario.forge.commit(Self.api, CommitRequest(branch: "sync-api-prompts", parent: head.id, message: "team work in progress", changes: ["wip.md": Data("wip\n".utf8)]))
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.1"}}"#).path
+        let planned = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "b"])
+        #expect(planned.status == 0, "\(planned.log)")
+        let forced = try await scenario.deliver("b", ["--force", "true"])
+        #expect(forced.log.contains("not a sync branch"), "\(forced.log)")
+        let branch = try #require(try await scenario.forge.head(Self.api, branch: "sync-api-prompts"))
+        #expect(branch.message == "team work in progress")
+        for template in ["\"main\"", "\"refs/heads/{rule-id}\""] {
+            try scenario.harness.directory.write("work/.github/flash-sync/settings.yml", "branch_template: \(template)\n")
+            let refused = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "c"])
+            #expect(refused.status == 2, "\(template): \(refused.log)")
+        }
+    }
+
+    @Test("an include filter that matches nothing is a configuration error, not a silent narrowing")
+    func includeTypo() async throws {
+        let result = try await Self.planWithRule(targetPath: "docs/", extra: "  filters:\n    include: [\"core/prompts/reveiw.md\"]")
+        #expect(result.status == 2)
+        #expect(result.log.contains("filters.include 'core/prompts/reveiw.md' matches none"), "\(result.log)")
+    }
+
+    @Test("an output path that is a folder, a device or a link is refused before the step acts")
+    func outputKinds() async throws {
+        let harness = try PlanSyncTests.upstream()
+        try FileManager.default.createDirectory(at: harness.directory.path("a-folder"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: harness.directory.path("a-link"), withDestinationURL: harness.directory.path("elsewhere"))
+        for (input, path, reason) in [("--plan-dir", harness.directory.path("a-file").path, "a file"), ("--plan-dir", harness.directory.path("a-link").path, "symbolic link")] {
+            if reason == "a file" { try harness.directory.write("a-file", "x") }
+            let result = try await harness.run(PlanSyncStep.self, ["--mode", "full", input, path])
+            #expect(result.status == 2 && result.log.contains(reason), "\(result.log)")
+        }
+        let validate = try await harness.run(ValidateSecretsStep.self, ["--report-path", harness.directory.path("a-folder").path])
+        #expect(validate.status == 2 && validate.log.contains("it is a folder"), "\(validate.log)")
+        let device = try await harness.run(ValidateSecretsStep.self, ["--report-path", "/dev/null"])
+        #expect(device.status == 2 && device.log.contains("not a regular file"), "\(device.log)")
+    }
+
     // MARK: Inputs that must fail early and clearly
 
     @Test("a version or tag that is not a tag name is refused before anything is planned", arguments: ["v1.2.3\n::error::x", "v1 2", "../v1", "v1..2"])
@@ -238,7 +323,11 @@ struct HardeningStepTests {
         let target = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--target-repos", "example-org/api-servce"])
         #expect(target.status == 2 && target.log.contains("Did you mean 'example-org/api-service'?"), "\(target.log)")
         let folder = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--rules-dir", "core/orchestrator/distribution/rulez"])
-        #expect(folder.status == 2 && folder.log.contains("does not exist"), "\(folder.log)")
+        #expect(folder.status == 2 && folder.log.contains("not a folder"), "\(folder.log)")
+        let file = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--rules-dir", "sync_targets.yml"])
+        #expect(file.status == 2 && file.log.contains("a file, not a folder"), "\(file.log)")
+        let targets = try await harness.run(PlanSyncStep.self, ["--plan-dir", "plan", "--targets-file", "sync_target.yml"])
+        #expect(targets.status == 2 && targets.log.contains("does not exist"), "\(targets.log)")
         let drift = try await harness.run(DetectDriftStep.self, ["--forge", "local:.", "--target-repos", "example-org/api-servce"])
         #expect(drift.status == 2 && drift.log.contains("Did you mean"), "\(drift.log)")
     }

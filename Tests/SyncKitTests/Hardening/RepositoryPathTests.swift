@@ -48,6 +48,7 @@ struct RepositoryPathTests {
         #expect(layout.destinationProblem("docs/a.md", targetFolder: "docs/") == nil)
         #expect(layout.destinationProblem("README.md", targetFolder: "docs/")?.contains("outside the rule's target_path") == true)
         #expect(layout.destinationProblem(".agent33-sync-state/x.json", targetFolder: "")?.contains("only flash-sync's own state writer") == true)
+        #expect(layout.destinationProblem(".agent33-overrides/x.md", targetFolder: "")?.contains("where the downstream team keeps its overrides") == true)
         #expect(layout.destinationProblem("docs/../README.md", targetFolder: "docs/")?.contains("'..'") == true)
     }
 
