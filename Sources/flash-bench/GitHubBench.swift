@@ -46,7 +46,7 @@ enum GitHubBench {
         func deliver(_ name: String) async throws -> Phase {
             let start = fake.requests.count
             let clock = ContinuousClock.now
-            let result = try await harness.run(OpenSyncPRStep.self, ["--plan", "plan/plan.json", "--require-validation", "false", "--forge", "github", "--github-write-interval", "0", "--results-path", "results-\(name).json"])
+            let result = try await harness.run(OpenSyncPRStep.self, ["--plan", "plan/plan.json", "--require-validation", "false", "--github-write-budget", "0", "--forge", "github", "--github-write-interval", "0", "--results-path", "results-\(name).json"])
             let elapsed = ContinuousClock.now - clock
             guard result.status == 0 else { throw BenchError("open-sync-pr (\(name)) failed:\n\(result.log.suffix(4000))") }
             return Phase(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, requests: fake.requests[start...])

@@ -60,6 +60,24 @@ struct ValidateSyncTests {
         #expect(try SARIFSchemaValidator.validate(URL(fileURLWithPath: result.output("sarif")!)).status == 0)
     }
 
+    @Test("the exact value of a secret the run holds blocks its rule, whatever its shape, and is never printed")
+    func knownSecretValue() async throws {
+        var harness = try PlanSyncTests.upstream()
+        let value = "plain-words-" + String(repeating: "qz", count: 6)
+        harness.environment["EXTERNAL_API_TOKEN"] = value
+        try harness.directory.write("work/core/prompts/setup.md", "# Setup\n\nThe team name is \(value).\n")
+        try GitFixture.commitAll(harness.workingDirectory, message: "oops")
+        try GitFixture.git(["tag", "-f", "v1.1.0"], in: harness.workingDirectory)
+        let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])
+        #expect(plan.status == 0, "\(plan.log)")
+        let result = try await harness.run(ValidateSyncStep.self, ["--plan", "plan/plan.json"])
+        #expect(result.status == 1, "\(result.log)")
+        #expect(result.output("blocked-rules") == "sync-api-prompts")
+        #expect(result.log.contains("known-secret-value") || result.log.contains("secret this run holds"), "\(result.log)")
+        let lines = result.log.split(separator: "\n").filter { !$0.hasPrefix("::add-mask::") }
+        #expect(!lines.contains { $0.contains(value) } && !result.summary.contains(value))
+    }
+
     @Test("a missing plan is a clear error with exit 2")
     func missingPlan() async throws {
         let harness = try StepHarness()

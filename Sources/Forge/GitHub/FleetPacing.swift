@@ -14,10 +14,13 @@ package struct FleetPacing: Sendable, Equatable {
     package let parallelJobs: Int
     /// The interval asked for; the fleet's share never lowers it.
     package let requestedInterval: Double
+    /// Writes the job may make, when set (0: no limit); otherwise its share of the hourly limit.
+    package let writeBudget: Int?
 
-    package init(parallelJobs: Int, requestedInterval: Double) {
+    package init(parallelJobs: Int, requestedInterval: Double, writeBudget: Int? = nil) {
         self.parallelJobs = max(1, parallelJobs)
         self.requestedInterval = requestedInterval
+        self.writeBudget = writeBudget
     }
 
     /// Seconds between two writes of this job.
@@ -25,8 +28,11 @@ package struct FleetPacing: Sendable, Equatable {
         max(requestedInterval, 60 * Double(parallelJobs) / Double(Self.writesPerMinute))
     }
 
-    /// Writes this job may make in an hour.
-    package var hourlyShare: Int { Self.writesPerHour / parallelJobs }
+    /// Writes this job may make in an hour (`Int.max` for no limit).
+    package var hourlyShare: Int {
+        if let writeBudget { return writeBudget == 0 ? .max : writeBudget }
+        return Self.writesPerHour / parallelJobs
+    }
 
     /// Splits targets (by their rule counts, in order) into those whose writes fit the hourly
     /// share and those left for the next run.

@@ -14,6 +14,7 @@ enum ForgeSelection {
         InputSpec("github-request-budget", "Most GitHub API requests this job may send (retries included); 0 for no limit but the rate limit. Targets left when it is spent fail with a clear message.", kind: .number, default: "0"),
         InputSpec("github-write-interval", "Seconds between two mutating GitHub requests of this job (GitHub asks for at least 1).", default: "1"),
         InputSpec("github-parallel-jobs", "Jobs of the matrix that write to GitHub at once (max-parallel): each takes its share of GitHub's 80 writes a minute and 500 an hour, so all together stay under both.", kind: .number, default: "1"),
+        InputSpec("github-write-budget", "Writes this job may make in a run. Empty: its share of GitHub's 500 an hour (500 / github-parallel-jobs); 0: no limit (GitHub Enterprise Server with limits of its own).", default: ""),
         InputSpec("github-cache", "Folder for ETags and git objects read from GitHub, so unchanged reads come back 304 (keep it with actions/cache). Default: RUNNER_TEMP/flash-sync/github-cache.", kind: .path, default: ""),
     ]
 
@@ -86,7 +87,14 @@ enum ForgeSelection {
         guard let interval = Double(text), interval >= 0, interval <= 60 else {
             throw StepFailure(.misconfigured, "github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
         }
-        return FleetPacing(parallelJobs: try inputs.integer("github-parallel-jobs", in: 1...256), requestedInterval: interval)
+        var budget: Int?
+        if let text = try inputs.optionalString("github-write-budget") {
+            guard let value = Int(text), value >= 0 else {
+                throw StepFailure(.misconfigured, "github-write-budget '\(text)' is not a number of writes (0 for no limit).")
+            }
+            budget = value
+        }
+        return FleetPacing(parallelJobs: try inputs.integer("github-parallel-jobs", in: 1...256), requestedInterval: interval, writeBudget: budget)
     }
 
     /// Whether the forge in use is GitHub (whose write limits the job shares).

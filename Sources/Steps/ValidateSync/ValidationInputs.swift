@@ -49,11 +49,13 @@ enum ValidationInputs {
             }
         }
         let internalGlobs = settings.internalGlobs
-        let configuration = SecretScanConfiguration(
+        var configuration = SecretScanConfiguration(
             internalMarkers: SecretScanConfiguration.defaultInternalMarkers + settings.internalMarkers,
             internalHostSuffixes: settings.internalHosts,
             isInternalPath: { path in internalGlobs.contains { $0.matches(path) } }
         )
+        // Every secret the project knows, exactly: none may ride into a target in synced content.
+        configuration.knownSecretValues = session.secretValues
         do {
             return try SecretScanner(rules: try SecretRuleSet.builtIn(), configuration: configuration, allowlist: allowlist)
         } catch {

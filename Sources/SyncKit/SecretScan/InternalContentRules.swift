@@ -5,6 +5,7 @@ enum InternalContentRules {
     static let markerRuleID = "internal-marker"
     static let hostRuleID = "internal-host"
     static let pathRuleID = "internal-path"
+    static let knownSecretRuleID = "known-secret-value"
 
     static func make(from configuration: SecretScanConfiguration) throws -> [SecretRule] {
         var rules: [SecretRule] = []
@@ -21,6 +22,19 @@ enum InternalContentRules {
                 keywords: markers.map { $0.lowercased() },
                 rejectsPlaceholders: false,
                 origin: SecretRule.Origin(file: "<configuration>", line: 0)
+            ))
+        }
+        // The run's own secrets, matched exactly (the finding never shows the value).
+        let secrets = Set(configuration.knownSecretValues.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            .filter { $0.count >= 8 && !$0.contains("\n") }.sorted()
+        if !secrets.isEmpty {
+            rules.append(try SecretRule(
+                id: knownSecretRuleID,
+                summary: "The value of a secret this run holds (a token, key or webhook of the workflow)",
+                pattern: "(" + secrets.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
+                keywords: secrets.map { $0.lowercased() },
+                rejectsPlaceholders: false,
+                origin: SecretRule.Origin(file: "<the run's secrets>", line: 0)
             ))
         }
         let suffixes = try configuration.internalHostSuffixes.map(normalizedSuffix)

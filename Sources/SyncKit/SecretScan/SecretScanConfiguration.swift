@@ -14,6 +14,9 @@ package struct SecretScanConfiguration: Sendable {
     package var longLineLength: Int
     /// Inputs larger than this are cut at line ends into pieces scanned in parallel.
     package var pieceSize: Int
+    /// The values of the secrets the run knows (its tokens, keys, webhook): any of them in
+    /// content is a finding, whatever its shape. Values shorter than 8 characters are ignored.
+    package var knownSecretValues: [String] = []
 
     package init(
         internalMarkers: [String] = Self.defaultInternalMarkers,
