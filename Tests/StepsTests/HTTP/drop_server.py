@@ -23,15 +23,11 @@ def read_request(connection):
         name, _, value = line.partition(":")
         if name.strip().lower() == "content-length":
             length = int(value.strip())
-    connection.settimeout(2)
-    try:
-        while len(body) < length:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            body += chunk
-    except socket.timeout:
-        pass
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        body += chunk
     return method, path, length, len(body)
 
 
@@ -41,16 +37,20 @@ ANSWERED = threading.Lock()
 def serve(connection, answer_first):
     # With --answer, only the very first request of the run is answered (whichever connection
     # brings it); every other request is read whole, recorded, and its connection dropped.
-    while True:
-        request = read_request(connection)
-        if request is None:
+    # No time-outs on the connection: a kept-alive client may be slow to send its next request
+    # on a loaded machine, and the connection must still be there for it.
+    try:
+        while True:
+            request = read_request(connection)
+            if request is None:
+                break
+            print("%s %s %d %d" % request, flush=True)
+            if answer_first and ANSWERED.acquire(blocking=False):
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}")
+                continue
             break
-        print("%s %s %d %d" % request, flush=True)
-        if answer_first and ANSWERED.acquire(blocking=False):
-            connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Type: application/json\r\n\r\n{}")
-            continue
-        break
-    connection.close()
+    finally:
+        connection.close()
 
 
 def exit_when_stdin_closes():
