@@ -156,10 +156,8 @@ struct Reconciliation {
         }
         // Entries outside the rule's folder (a target_path that changed) are kept and never deleted:
         // the plan does not list them as orphans.
-        for entry in state.files.keys.sorted() {
-            if let problem = context.layout.destinationProblem(entry, targetFolder: "") {
-                throw ForgeError("\(repository):\(path) lists \(entry.debugDescription), but \(problem); the state was edited or forged: restore it from the last sync commit.")
-            }
+        if let problem = state.entryProblem(layout: context.layout) {
+            throw ForgeError("\(repository):\(path) \(problem); the state was edited or forged: restore it from the last sync commit.")
         }
     }
 

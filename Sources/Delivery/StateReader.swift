@@ -36,13 +36,8 @@ package struct StateReader: Sendable {
         guard path.lowercased() == layout.stateFile(rule: state.rule).lowercased() else {
             throw ConfigError(file: "\(repository):\(path)", message: "the sync state says it belongs to rule '\(state.rule)', whose state file is \(layout.stateFile(rule: state.rule)); it was renamed, edited or forged. Restore it from the last sync commit.")
         }
-        for (entry, file) in state.files.sorted(by: { $0.key < $1.key }) {
-            guard file.rule == state.rule else {
-                throw ConfigError(file: "\(repository):\(path)", message: "the sync state of rule '\(state.rule)' lists \(entry.debugDescription) as written by rule '\(file.rule)'; it was edited or forged. Restore it from the last sync commit.")
-            }
-            if let problem = layout.destinationProblem(entry, targetFolder: "") {
-                throw ConfigError(file: "\(repository):\(path)", message: "the sync state lists \(entry.debugDescription), but \(problem); it was edited or forged. Restore it from the last sync commit.")
-            }
+        if let problem = state.entryProblem(layout: layout) {
+            throw ConfigError(file: "\(repository):\(path)", message: "the sync state \(problem); it was edited or forged. Restore it from the last sync commit.")
         }
     }
 

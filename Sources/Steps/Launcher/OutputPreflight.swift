@@ -12,7 +12,7 @@ enum OutputPreflight {
             guard let path = context.environment[variable], !path.isEmpty else { continue }
             // The runner's files are appended to, never replaced: /dev/null (quiet runs) is fine.
             guard path != "/dev/null" else { continue }
-            if let problem = kindProblem(URL(fileURLWithPath: path), folder: false) ?? appendProblem(URL(fileURLWithPath: path)) {
+            if let problem = kindProblem(URL(fileURLWithPath: path), folder: false) ?? locationProblem(URL(fileURLWithPath: path)) {
                 problems.append("\(variable) names \(path), which cannot be written: \(problem)")
             }
         }
@@ -44,16 +44,6 @@ enum OutputPreflight {
         case (.typeSymbolicLink, _): return "it is a symbolic link, which the write would replace"
         default: return "it is not a regular \(folder ? "folder" : "file") (a device or a socket), which the write would replace"
         }
-    }
-
-    /// Whether a file can be appended to (created when missing, as the runner's files are).
-    private static func appendProblem(_ url: URL) -> String? {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return "it is a folder" }
-            return FileManager.default.isWritableFile(atPath: url.path) ? nil : "permission denied"
-        }
-        return locationProblem(url)
     }
 
     /// Whether a file or folder could be created at `url`: the nearest existing ancestor must be

@@ -99,13 +99,17 @@ enum ForgeSelection {
 
     /// Whether the forge in use is GitHub (whose write limits the job shares).
     static func isGitHub(_ forge: any Forge) -> Bool {
-        ((forge as? GuardedForge)?.base ?? forge) is GitHubForge
+        github(in: forge) != nil
+    }
+
+    /// The GitHub forge under the guard, if that is the forge in use.
+    private static func github(in forge: any Forge) -> GitHubForge? {
+        ((forge as? GuardedForge)?.base ?? forge) as? GitHubForge
     }
 
     /// The calls a GitHub forge made, and what it could not do but did not fail on, in the log and summary.
     static func report(_ forge: any Forge, _ session: StepSession) {
-        let unwrapped = (forge as? GuardedForge)?.base ?? forge
-        guard let github = unwrapped as? GitHubForge else { return }
+        guard let github = github(in: forge) else { return }
         for notice in github.notices { session.annotate(Annotation(.warning, notice, title: "GitHub")) }
         let usage = github.usage
         session.log("GitHub API: " + usage.line)

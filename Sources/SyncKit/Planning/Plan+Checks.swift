@@ -24,7 +24,7 @@ extension Plan {
             seen[repository.lowercased()] = repository
             for rule in target.rules {
                 let place = "\(repository), rule \(rule.ruleID.debugDescription)"
-                if rule.ruleID.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z"#, options: .regularExpression) == nil {
+                if !SyncRule.isValidID(rule.ruleID) {
                     problems.append("\(place): the rule id is not one a rule file can have")
                 }
                 if let problem = GitRefName.problem(rule.branch) ?? GitRefName.syncBranchProblem(rule.branch, base: rule.targetBranch) {

@@ -10,7 +10,7 @@ enum RuleDecoding {
 
         let idNode = try fields.required("id")
         let id = try idNode.string()
-        guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z"#, options: .regularExpression) != nil else {
+        guard SyncRule.isValidID(id) else {
             throw idNode.error("rule id '\(id)' must be letters, digits, '.', '_' and '-' (it names a branch).")
         }
         let sourceNode = try fields.required("source")

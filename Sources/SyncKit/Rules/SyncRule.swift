@@ -61,6 +61,11 @@ package struct SyncRule: Sendable {
     }
 
     package var location: String { file + (line.map { ":\($0)" } ?? "") }
+
+    /// Letters, digits, `.`, `_` and `-`, at most 100, starting with a letter or digit: an id names a branch.
+    package static func isValidID(_ id: String) -> Bool {
+        id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}\z"#, options: .regularExpression) != nil
+    }
 }
 
 extension SyncRule {

@@ -15,27 +15,15 @@ enum InternalContentRules {
             return trimmed
         }
         if !markers.isEmpty {
-            rules.append(try SecretRule(
-                id: markerRuleID,
-                summary: "Internal-only marker in content that leaves the canonical repository",
-                pattern: "(?i)(" + markers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
-                keywords: markers.map { $0.lowercased() },
-                rejectsPlaceholders: false,
-                origin: SecretRule.Origin(file: "<configuration>", line: 0)
-            ))
+            rules.append(try literalRule(markerRuleID, "Internal-only marker in content that leaves the canonical repository",
+                                         markers, caseInsensitive: true, origin: "<configuration>"))
         }
         // The run's own secrets, matched exactly (the finding never shows the value).
         let secrets = Set(configuration.knownSecretValues.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
             .filter { $0.count >= 8 && !$0.contains("\n") }.sorted()
         if !secrets.isEmpty {
-            rules.append(try SecretRule(
-                id: knownSecretRuleID,
-                summary: "The value of a secret this run holds (a token, key or webhook of the workflow)",
-                pattern: "(" + secrets.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
-                keywords: secrets.map { $0.lowercased() },
-                rejectsPlaceholders: false,
-                origin: SecretRule.Origin(file: "<the run's secrets>", line: 0)
-            ))
+            rules.append(try literalRule(knownSecretRuleID, "The value of a secret this run holds (a token, key or webhook of the workflow)",
+                                         secrets, caseInsensitive: false, origin: "<the run's secrets>"))
         }
         let suffixes = try configuration.internalHostSuffixes.map(normalizedSuffix)
         if !suffixes.isEmpty {
@@ -51,6 +39,18 @@ enum InternalContentRules {
             ))
         }
         return rules
+    }
+
+    /// A rule that finds any of `values` as written (escaped, never read as patterns), gated on
+    /// the values themselves as keywords.
+    private static func literalRule(_ id: String, _ summary: String, _ values: [String], caseInsensitive: Bool, origin: String) throws -> SecretRule {
+        try SecretRule(
+            id: id, summary: summary,
+            pattern: (caseInsensitive ? "(?i)(" : "(") + values.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")",
+            keywords: values.map { $0.lowercased() },
+            rejectsPlaceholders: false,
+            origin: SecretRule.Origin(file: origin, line: 0)
+        )
     }
 
     /// `corp.example.com` or `.corp.example.com` → `.corp.example.com`, lower-cased.

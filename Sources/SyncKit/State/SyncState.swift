@@ -76,6 +76,17 @@ package struct SyncState: Sendable, Codable, Equatable {
         }
     }
 
+    /// What is wrong with the entries of a state read from a target (where anyone with write
+    /// access can edit it): an entry written by another rule, or one no rule may write. Said as
+    /// "lists …" for the caller to prefix with the state file; nil when every entry is sound.
+    package func entryProblem(layout: SyncLayout) -> String? {
+        for (entry, file) in files.sorted(by: { $0.key < $1.key }) {
+            if file.rule != rule { return "lists \(entry.debugDescription) as written by rule '\(file.rule)', not '\(rule)'" }
+            if let problem = layout.destinationProblem(entry, targetFolder: "") { return "lists \(entry.debugDescription), but \(problem)" }
+        }
+        return nil
+    }
+
     /// Git's object id of a blob: SHA-1 of `blob <size>\0<content>`.
     package static func gitBlobID(_ data: Data) -> String {
         var hasher = Insecure.SHA1()
