@@ -35,10 +35,21 @@ var targets: [Target] = [
     ),
     // JSON values and a JSON Schema draft 2020-12 validator (no Swift package for it exists here).
     .target(name: "JSONSchema"),
+    // The base every area builds on: configuration nodes and their errors, globs and CODEOWNERS,
+    // bounded regexes, SARIF, git and processes, checksums, repository names and paths.
+    .target(
+        name: "SyncCore",
+        dependencies: ["JSONSchema", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+    ),
+    // A Markdown scanner (links, headings, anchors, fenced code, frontmatter) with GitHub's heading
+    // slugs: validation's link check and governance's frontmatter rule read Markdown alike.
+    .target(name: "MarkdownScan", dependencies: ["SyncCore"]),
+    // The sync domain: rules, planning, transforms and templates, merge, sync state, validation,
+    // secret scan, results and pull request bodies.
     .target(
         name: "SyncKit",
         dependencies: [
-            "JSONSchema", "Yams",
+            "SyncCore", "MarkdownScan", "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ],
@@ -47,12 +58,12 @@ var targets: [Target] = [
     ),
     .target(
         name: "Secrets",
-        dependencies: ["ActionsRuntime", "SyncKit"]
+        dependencies: ["ActionsRuntime", "SyncCore"]
     ),
     // The governance policy, its rule types, exemptions and the audit's reports.
     .target(
         name: "Governance",
-        dependencies: ["SyncKit", "JSONSchema", "Yams"]
+        dependencies: ["SyncCore", "MarkdownScan", "JSONSchema", "Yams"]
     ),
     // zlib from the system (zlib1g-dev): PNG's IDAT stream and CRC-32, with no hand-written deflate.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -61,7 +72,7 @@ var targets: [Target] = [
     .target(
         name: "Forge",
         dependencies: [
-            "ActionsRuntime", "SyncKit",
+            "ActionsRuntime", "SyncCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -72,18 +83,18 @@ var targets: [Target] = [
     .target(
         name: "Notify",
         dependencies: [
-            "SyncKit", "Forge",
+            "SyncCore", "SyncKit", "Forge",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]
     ),
     // Delivery downstream: merge with overrides, commit with the state, one PR per rule; drift; rollback.
-    .target(name: "Delivery", dependencies: ["SyncKit", "Forge"]),
+    .target(name: "Delivery", dependencies: ["SyncCore", "SyncKit", "Forge"]),
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
+            "ActionsRuntime", "SyncCore", "MarkdownScan", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -98,7 +109,7 @@ targets += executables.map { name in
 
 // Benchmarks (scripts/bench): in-process timings of the core, side by side with reference tools;
 // the GitHub forge's against the fake GitHub server of TestSupport.
-targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncKit", "Glyphs", "Forge", "Steps", "StepTestSupport", "TestSupport"]))
+targets.append(.executableTarget(name: "flash-bench", dependencies: ["SyncCore", "SyncKit", "Glyphs", "Forge", "Steps", "StepTestSupport", "TestSupport"]))
 
 // MARK: - Tests
 
@@ -108,7 +119,7 @@ targets += [
     .target(
         name: "TestSupport",
         dependencies: [
-            "ActionsRuntime", "SyncKit",
+            "ActionsRuntime", "SyncCore", "SyncKit",
             .product(name: "FlyingFox", package: "FlyingFox"),
             // SHA-1 for the fake GitHub's tree and commit ids, SHA-256 for its ETags.
             .product(name: "Crypto", package: "swift-crypto"),
@@ -120,12 +131,12 @@ targets += [
     .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
-    .testTarget(name: "SyncKitTests", dependencies: ["SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
-    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["SyncCore", "MarkdownScan", "SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncCore", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "StepsTests", dependencies: ["Steps", "SyncCore", "SyncKit", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py"]),
     .testTarget(
         name: "NotifyTests",
-        dependencies: ["Notify", "Steps", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],
+        dependencies: ["Notify", "Steps", "SyncCore", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],
         // Results fixtures and the aiosmtpd test server, read from their paths at test time.
         exclude: ["Fixtures", "Support/smtp_test_server.py"]
     ),

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 
 /// Decides what one synced file becomes downstream: the new upstream content, or a three-way

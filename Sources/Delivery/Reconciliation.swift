@@ -1,5 +1,6 @@
-import Foundation
 import Forge
+import Foundation
+import SyncCore
 import SyncKit
 
 /// Reads what the target has for one rule and works out the commit: every file reconciled with
@@ -83,7 +84,7 @@ struct Reconciliation {
                 work.changes[layout.snapshot(of: file.destination)] = .some(snapshot)
             }
             files[file.destination] = SyncState.File(
-                sha256: Checksum.sha256Hex(outcome.content), upstreamSHA256: file.sha256, gitBlob: SyncState.gitBlobID(outcome.content),
+                sha256: Checksum.sha256Hex(outcome.content), upstreamSHA256: file.sha256, gitBlob: Checksum.gitBlobID(outcome.content),
                 rule: rule.ruleID, version: context.plan.version, sourceCommit: context.plan.sourceCommit,
                 syncedAt: recorded?.sha256 == Checksum.sha256Hex(outcome.content) ? recorded!.syncedAt : context.now
             )

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 
 /// Reviewers for a sync PR: the target's CODEOWNERS (`.github/`, root, `docs/`, first found)

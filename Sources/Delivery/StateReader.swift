@@ -1,5 +1,6 @@
-import Foundation
 import Forge
+import Foundation
+import SyncCore
 import SyncKit
 
 /// Reads the sync state every rule left in a target, for planning (incremental mode, orphans)

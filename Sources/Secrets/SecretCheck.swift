@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// The verdict on one secret's value. It never holds the value, only what was found.
 package struct SecretVerdict: Sendable, Equatable, Codable {

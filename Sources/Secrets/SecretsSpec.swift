@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// What secrets a run needs and what they must look like, from a YAML file:
 ///

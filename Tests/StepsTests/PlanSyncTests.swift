@@ -1,7 +1,8 @@
 import Foundation
-import SyncKit
-import Steps
 import StepTestSupport
+import Steps
+import SyncCore
+import SyncKit
 import TestSupport
 import Testing
 

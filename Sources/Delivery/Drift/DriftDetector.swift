@@ -1,5 +1,6 @@
-import Foundation
 import Forge
+import Foundation
+import SyncCore
 import SyncKit
 
 /// A synced file whose content in the target differs from what its rule's last sync recorded.

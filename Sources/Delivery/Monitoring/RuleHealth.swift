@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 
 /// A registry row's status, worst first.

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 
 /// One check of the validation suite re-run on the reverted state.

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 extension GitHubForge {
     /// One commit through the Git Data API: a tree on top of the parent's (text inline, binary
@@ -23,7 +23,7 @@ extension GitHubForge {
                 if existing[path] != nil { entries.append(["path": path, "mode": mode, "type": "blob", "sha": NSNull()]) }
                 continue
             }
-            let id = SyncState.gitBlobID(data)
+            let id = Checksum.gitBlobID(data)
             if existing[path]?.sha == id { continue }
             // Git names a blob by its bytes: what we write now we will never need to read back.
             if let payload = try? JSONEncoder().encode(GitHubPayload.Blob(content: data.base64EncodedString(), encoding: "base64")) {

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// Downstream repositories on github.com or GitHub Enterprise Server, through the REST and GraphQL
 /// APIs. Reads are conditional (ETag) or served from the cache of immutable git objects, so an

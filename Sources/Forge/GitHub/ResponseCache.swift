@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// What the GitHub forge remembers between requests, and between runs when given a folder
 /// (the workflow keeps it with actions/cache): ETags and bodies of mutable reads, sent back as

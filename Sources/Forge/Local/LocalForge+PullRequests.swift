@@ -1,5 +1,4 @@
 import Foundation
-import SyncKit
 
 extension LocalForge {
     package func openPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest] {

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// Downstream repositories as local bare git repositories (`<root>/<owner>/<name>.git`) plus a
 /// JSON ledger of pull requests and issues (`<root>/ledger.json`): the embedded forge of the demo,

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// Where downstream repositories live: the seam between the delivery logic and GitHub (or the
 /// local forge used by the demo, replays and tests). Implementations must be safe to call from

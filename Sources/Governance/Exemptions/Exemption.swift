@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// A granted exception: findings of `ruleId` on files matching `path` are not counted until
 /// `expires` (inclusive). An expired exemption no longer applies and is itself a finding.

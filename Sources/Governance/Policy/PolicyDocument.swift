@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// One policy file as written, before `extends` is resolved: where it extends from and its
 /// rule entries. An entry without `type` overrides the rule with the same id of the parent.

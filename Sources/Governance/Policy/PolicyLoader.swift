@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// Loads a policy file and the files it `extends`, and merges them into one `Policy`.
 ///

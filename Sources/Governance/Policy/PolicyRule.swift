@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// One rule of a governance policy: what to check (`check`), on which files (`scope`), how
 /// much it matters (`level`), and what to tell people (`policyURL`, `remediation`).

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 extension RuleCheck {
     static let defaultLicenceNames = ["LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "COPYING", "COPYING.md"]

@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// What a rule checks: the rule `type` with its `options`, parsed and validated.
 package enum RuleCheck: Sendable {

@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// The audit as a SARIF 2.1.0 log for code scanning: one reporting descriptor per active rule
 /// (help = remediation, helpUri = policy_url) and one result per counted finding.

@@ -1,6 +1,6 @@
 import Foundation
 import JSONSchema
-import SyncKit
+import SyncCore
 
 /// Runs every active rule of a policy over a repository snapshot, places each problem on a
 /// file and line, and applies the exemptions (an expired one is a finding of its own).
@@ -10,7 +10,7 @@ package struct Auditor: Sendable {
     package var rulesLoad: RulesLoadCheck
     package var today: ExemptionDate
 
-    package init(policy: Policy, exemptions: [Exemption] = [], rulesLoad: RulesLoadCheck = .syncRules, today: ExemptionDate) {
+    package init(policy: Policy, exemptions: [Exemption] = [], rulesLoad: RulesLoadCheck, today: ExemptionDate) {
         self.policy = policy
         self.exemptions = exemptions
         self.rulesLoad = rulesLoad

@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// Every file in scope has at least one owner in CODEOWNERS. GitHub reads the first of
 /// `.github/CODEOWNERS`, `CODEOWNERS` and `docs/CODEOWNERS` that exists; so does this check.

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// Checks on what files contain and how large they are.
 enum ContentChecks {

@@ -1,4 +1,4 @@
-import SyncKit
+import SyncCore
 
 /// Checks about what exists in the repository: files by glob, folders, the licence file.
 enum FilePresenceChecks {

@@ -1,5 +1,6 @@
 import Foundation
-import SyncKit
+import MarkdownScan
+import SyncCore
 import Yams
 
 /// Every file in scope has YAML frontmatter with the required keys, each of its type.

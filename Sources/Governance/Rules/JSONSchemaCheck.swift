@@ -1,6 +1,6 @@
 import Foundation
 import JSONSchema
-import SyncKit
+import SyncCore
 
 /// Every JSON or YAML file in scope is valid against a JSON Schema (draft 2020-12) of the repository.
 enum JSONSchemaCheck {

@@ -1,5 +1,4 @@
 import Foundation
-import SyncKit
 
 /// The files of a repository checkout, listed once for every rule: repository-relative paths
 /// with `/`, sorted, `.git` left out. Symbolic links are listed as files but never followed.

@@ -1,11 +1,11 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// "The sync rules load without error": runs a loader over the rules folder and turns each
 /// configuration error into a finding on its file and line.
 ///
-/// The loader is a seam so tests can pass their own; the default runs plan-sync's own loader
-/// (`RuleSet.load`), so the audit and the sync can never disagree about a rule file.
+/// The loader is a seam so tests can pass their own; governance-audit passes plan-sync's own loader
+/// (`RulesLoadCheck.syncRules` in Steps), so the audit and the sync can never disagree about a rule file.
 package struct RulesLoadCheck: Sendable {
     /// Loads every rule in a folder and returns every problem found. `folder` is the folder's
     /// URL; `shownAs` is its repository-relative path, to be used for `ConfigError.file`
@@ -16,16 +16,6 @@ package struct RulesLoadCheck: Sendable {
 
     package init(loader: @escaping Loader) {
         self.loader = loader
-    }
-
-    /// plan-sync's loader: every problem of every rule file, dependencies and cycles included.
-    package static let syncRules = RulesLoadCheck { folder, shownAs in
-        do throws(ConfigErrors) {
-            _ = try RuleSet.load(rulesFolder: folder, rulesFolderName: shownAs, targetsFile: nil, settingsFile: nil)
-            return []
-        } catch {
-            return error.errors
-        }
     }
 
     func check(folder: String, required: Bool, in snapshot: RepositorySnapshot) -> [Problem] {

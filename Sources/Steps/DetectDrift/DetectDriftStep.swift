@@ -2,7 +2,6 @@ import ActionsRuntime
 import Delivery
 import Forge
 import Foundation
-import SyncKit
 
 /// `detect-drift`: per target, the synced files that no longer match their sync state (one
 /// drift issue per target, opened, edited, closed), staleness and failure alerts against the

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Foundation
+import SyncCore
 import SyncKit
 
 /// detect-drift's inputs read from files: the rules (as plan-sync reads them), earlier results,

@@ -1,7 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Governance
-import SyncKit
+import SyncCore
 
 /// `governance-audit`: checks the canonical repository against the governance policy before
 /// anything is distributed, and reports every finding as SARIF (code scanning), annotations,

@@ -1,5 +1,5 @@
 import ActionsRuntime
-import SyncKit
+import SyncCore
 
 /// Turns `--target-repos a,b`, `--target-repos=a,b` and `--force` into input values.
 enum InputFlags {

@@ -1,7 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Secrets
-import SyncKit
+import SyncCore
 
 /// Every secret the project knows, registered with every step's masker before the step runs,
 /// whichever step it is: the names of the secrets specification (the repository's

@@ -1,7 +1,7 @@
 import ActionsRuntime
 import ArgumentParser
 import Foundation
-import SyncKit
+import SyncCore
 
 /// The command line every step shares: input flags, `--help` and `--replay`.
 struct StepArguments<Step: StepCommand>: ParsableArguments {

@@ -1,6 +1,7 @@
 import ActionsRuntime
 import Foundation
 import Notify
+import SyncCore
 import SyncKit
 
 /// Which channels this run uses and their settings, all checked before anything is sent,

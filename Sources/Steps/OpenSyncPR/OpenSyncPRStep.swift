@@ -2,6 +2,7 @@ import ActionsRuntime
 import Delivery
 import Forge
 import Foundation
+import SyncCore
 import SyncKit
 
 /// `open-sync-pr`: per target of its shard, merge with overrides, commit with the new state, and

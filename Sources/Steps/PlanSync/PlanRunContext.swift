@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Foundation
+import SyncCore
 import SyncKit
 
 /// What the event says about this run: the trigger, the version, and where content is read from

@@ -1,6 +1,7 @@
 import ActionsRuntime
 import Delivery
 import Foundation
+import SyncCore
 import SyncKit
 
 /// `plan-sync`: rules + event + mode → which files go where, rendered, with a sharded matrix.

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Foundation
+import SyncCore
 import SyncKit
 
 /// The rules, targets and settings inputs, read the same way by plan-sync and detect-drift: from

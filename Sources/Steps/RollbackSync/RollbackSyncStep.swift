@@ -2,6 +2,7 @@ import ActionsRuntime
 import Delivery
 import Forge
 import Foundation
+import SyncCore
 import SyncKit
 
 /// `rollback-sync`: the spec's rollback procedure for one merged sync of one rule in one target.

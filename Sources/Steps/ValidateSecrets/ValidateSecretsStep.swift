@@ -2,7 +2,7 @@ import ActionsRuntime
 import Forge
 import Foundation
 import Secrets
-import SyncKit
+import SyncCore
 
 /// `validate-secrets`: every required secret present and well-formed, optionally the token's
 /// access to every repository checked live, every value masked. Runs before anything else.

@@ -1,5 +1,6 @@
 import Foundation
 import JSONSchema
+import SyncCore
 import SyncKit
 
 /// Validates every rule of a plan and removes the blocked ones, with the rules that depend on them.

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Foundation
+import SyncCore
 import SyncKit
 
 /// Loading what validate-sync needs: the plan, the settings, the scanner, the upstream sources.

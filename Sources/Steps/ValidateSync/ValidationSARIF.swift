@@ -1,3 +1,4 @@
+import SyncCore
 import SyncKit
 
 /// The findings of validate-sync as SARIF 2.1.0: one reporting rule per check, every result on

@@ -1,3 +1,5 @@
+import MarkdownScan
+import SyncCore
 /// The rule's transforms on a Markdown file's links, applied in the order the rule lists them.
 /// Everything that is not a link destination stays byte for byte.
 package struct ContentTransforms: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Renders the files of selected rules: transforms, strategy, version stamp. Content that does
 /// not depend on the target (copy, reference) is rendered once and shared by every target.

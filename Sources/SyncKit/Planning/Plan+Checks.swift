@@ -1,3 +1,4 @@
+import SyncCore
 /// The plan travels between jobs as an artifact: whoever reads it checks it as input, never
 /// trusting that plan-sync wrote it. Every target must be a repository name, every branch a git
 /// branch name, every destination and orphan a repository path inside its rule's folder and

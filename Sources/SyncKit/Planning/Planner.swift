@@ -1,4 +1,6 @@
 import Foundation
+import MarkdownScan
+import SyncCore
 
 /// Works out, deterministically, which files go to which repository with which content, and why.
 package struct Planner: Sendable {

@@ -1,3 +1,4 @@
+import SyncCore
 /// Which rules a trigger selects, and why each of the others is not selected.
 enum RuleSelection {
     static func decide(_ rule: SyncRule, request: PlanRequest, filter: GlobFilter) -> (selected: Bool, reason: String) {

@@ -1,3 +1,4 @@
+import SyncCore
 /// The sync PR's title and body: exactly the specification's template, followed by the
 /// sections a reviewer needs when there is more to say (conflicts, drift, overrides, notes).
 package struct PullRequestBody: Sendable {

@@ -1,3 +1,4 @@
+import SyncCore
 /// Decodes one rule file: exactly the spec's `sync_rule` schema plus flash-sync's extensions.
 enum RuleDecoding {
     static let specKeys = ["id", "source", "target_repo", "target_path", "strategy", "frequency", "filters", "transforms", "validation"]
@@ -116,13 +117,5 @@ enum RuleDecoding {
             }
         }
         return transforms
-    }
-}
-
-/// `owner/name` as GitHub allows it.
-package enum RepositoryNames {
-    package static func isValid(_ name: String) -> Bool {
-        name.range(of: #"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}\z"#, options: .regularExpression) != nil
-            && !name.hasSuffix("/.") && !name.hasSuffix("/..")
     }
 }

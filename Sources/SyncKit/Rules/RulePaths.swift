@@ -1,3 +1,4 @@
+import SyncCore
 /// Checks for the paths and patterns a rule names: nothing absolute, nothing that climbs out of
 /// the repository, globs that compile.
 enum RulePaths {

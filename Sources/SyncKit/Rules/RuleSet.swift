@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Every rule of the upstream repository, checked together and in dependency order.
 package struct RuleSet: Sendable {

@@ -1,3 +1,4 @@
+import SyncCore
 /// How a rule turns an upstream file into a downstream file.
 package enum SyncStrategy: String, Sendable, Codable, CaseIterable {
     /// The file itself, after transforms.

@@ -1,3 +1,4 @@
+import SyncCore
 /// Settings shared by every rule: names, templates and thresholds, with defaults in one place.
 package struct SyncSettings: Sendable, Equatable {
     /// `agent33`: `.agent33-overrides/`, `.agent33-sync-state/`, label `agent33-sync`.

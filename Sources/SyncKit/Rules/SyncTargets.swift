@@ -1,3 +1,4 @@
+import SyncCore
 /// `sync_targets.yml`: the brief's shorthand, `repository: [org/repo, ...]`.
 package struct SyncTargets: Sendable, Equatable {
     package var repositories: [String]

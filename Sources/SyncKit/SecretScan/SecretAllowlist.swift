@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Known false positives, each with the reason it is allowed. An entry suppresses a finding when every
 /// matcher it gives agrees: rule id, path pattern, finding fingerprint prefix, line-content hash prefix.

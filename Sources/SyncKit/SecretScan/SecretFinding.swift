@@ -1,3 +1,4 @@
+import SyncCore
 /// One violation: which rule matched where, with a redacted preview. The secret itself is never stored.
 package struct SecretFinding: Sendable, Hashable, CustomStringConvertible {
     package let ruleID: String

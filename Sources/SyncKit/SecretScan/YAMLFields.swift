@@ -1,3 +1,4 @@
+import SyncCore
 import Yams
 
 /// Reads one YAML mapping with typed accessors, rejecting unknown keys and reporting `file:line` on errors.

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// The upstream files a plan reads: a git tree at a ref (releases), or the checked-out working
 /// tree (on_change and manual runs). Symbolic links, submodules and oversized files are never read;

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SyncCore
 
 /// What a target recorded at a rule's last sync, committed with the synced files in
 /// `.<namespace>-sync-state/<rule-id>.json` (one file per rule, so two rules' pull requests never
@@ -85,14 +85,6 @@ package struct SyncState: Sendable, Codable, Equatable {
             if let problem = layout.destinationProblem(entry, targetFolder: "") { return "lists \(entry.debugDescription), but \(problem)" }
         }
         return nil
-    }
-
-    /// Git's object id of a blob: SHA-1 of `blob <size>\0<content>`.
-    package static func gitBlobID(_ data: Data) -> String {
-        var hasher = Insecure.SHA1()
-        hasher.update(data: Data("blob \(data.count)\u{0}".utf8))
-        hasher.update(data: data)
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import MarkdownScan
+import SyncCore
 
 /// Check 2: every relative link and image in synced Markdown resolves in the target's tree after
 /// the sync, and every `#fragment` names a heading or HTML anchor of the linked file (GitHub's

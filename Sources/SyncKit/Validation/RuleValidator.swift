@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Runs the five checks on one planned rule, on the files exactly as they will be written.
 package struct RuleValidator: Sendable {

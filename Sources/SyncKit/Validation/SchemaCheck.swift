@@ -1,5 +1,7 @@
 import Foundation
 import JSONSchema
+import MarkdownScan
+import SyncCore
 import Yams
 
 /// Check 3: synced JSON and YAML files, and json/yaml fences in Markdown, still parse (with line

@@ -1,3 +1,4 @@
+import SyncCore
 /// The five pre-PR checks of the specification, in its order.
 package enum ValidationCheck: String, Sendable, Codable, CaseIterable {
     case checksum

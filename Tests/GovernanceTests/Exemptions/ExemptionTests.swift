@@ -1,6 +1,6 @@
 import Foundation
 import Governance
-import SyncKit
+import SyncCore
 import Testing
 
 @Suite("Governance exemptions")

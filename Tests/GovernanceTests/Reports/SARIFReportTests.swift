@@ -1,7 +1,7 @@
 import Foundation
 import Governance
 import JSONSchema
-import SyncKit
+import SyncCore
 import TestSupport
 import Testing
 

@@ -1,6 +1,5 @@
 import Foundation
 import Governance
-import SyncKit
 import TestSupport
 
 /// A repository in a temporary folder, built from literal files, audited in process.

@@ -1,6 +1,5 @@
 import Foundation
 import Notify
-import SyncKit
 import Testing
 
 @Suite("SMTP client against a real SMTP server (aiosmtpd) on 127.0.0.1", .serialized)

@@ -1,5 +1,4 @@
 import Notify
-import SyncKit
 import Testing
 
 @Suite("Digest: what a run means for people")

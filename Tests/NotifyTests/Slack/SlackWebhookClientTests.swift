@@ -1,8 +1,7 @@
 import Foundation
 import Notify
-import SyncKit
-import Testing
 import TestSupport
+import Testing
 
 /// Records the waits the client asks for instead of sleeping.
 final class SleepRecorder: @unchecked Sendable {

@@ -1,8 +1,7 @@
 import Foundation
 import Steps
-import SyncKit
-import Testing
 import TestSupport
+import Testing
 
 @Suite("No token, password or webhook URL in any notification", .serialized)
 struct NotifyLeakTests {

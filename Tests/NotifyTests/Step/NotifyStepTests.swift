@@ -1,9 +1,8 @@
 import Foundation
-import Steps
-import SyncKit
-import Testing
 import StepTestSupport
+import Steps
 import TestSupport
+import Testing
 
 @Suite("notify step: channels, quiet runs, dry run, secrets", .serialized)
 struct NotifyStepTests {

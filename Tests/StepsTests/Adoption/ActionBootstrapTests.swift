@@ -1,7 +1,7 @@
 import Foundation
-import SyncKit
-import Testing
+import SyncCore
 import TestSupport
+import Testing
 
 /// The bootstrap and step selection scripts of action.yml, run with bash: the release download
 /// is checked against checksums.txt from a real HTTP server on 127.0.0.1.

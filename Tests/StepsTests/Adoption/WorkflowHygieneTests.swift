@@ -1,7 +1,7 @@
 import Foundation
-import SyncKit
-import Testing
+import SyncCore
 import TestSupport
+import Testing
 
 /// The rules every workflow and the action follow: third-party actions pinned by full commit
 /// SHA with the version as a comment, and no `${{ }}` expression inside a `run:` script.

@@ -1,6 +1,5 @@
 import Forge
 import Foundation
-import SyncKit
 import TestSupport
 import Testing
 

@@ -1,8 +1,9 @@
 import Forge
 import Foundation
-import Steps
-import SyncKit
 import StepTestSupport
+import Steps
+import SyncCore
+import SyncKit
 import TestSupport
 import Testing
 
@@ -51,7 +52,7 @@ struct DownstreamBytesPropertyTests {
             var state = try SyncState.decode(try #require(base[SyncScenario.apiState]), path: "state")
             let victim = ["README.md", Self.override, "docs/agent33/prompts/extra.md", ".agent33-sync-state/other.json"].randomElement(using: &random) ?? "README.md"
             let content = Data((team[victim] ?? nil)?.utf8 ?? "x".utf8)
-            state.files[victim] = .init(sha256: Checksum.sha256Hex(content), upstreamSHA256: Checksum.sha256Hex(content), gitBlob: SyncState.gitBlobID(content),
+            state.files[victim] = .init(sha256: Checksum.sha256Hex(content), upstreamSHA256: Checksum.sha256Hex(content), gitBlob: Checksum.gitBlobID(content),
                                         rule: "sync-api-prompts", version: "v1.0.0", sourceCommit: nil, syncedAt: "2026-11-21T10:00:00Z")
             team[SyncScenario.apiState] = String(decoding: try state.encoded(), as: UTF8.self)
         }

@@ -1,8 +1,9 @@
 import Forge
 import Foundation
-import Steps
-import SyncKit
 import StepTestSupport
+import Steps
+import SyncCore
+import SyncKit
 import TestSupport
 import Testing
 
@@ -47,7 +48,7 @@ struct HardeningStepTests {
         for (index, path) in ["README.md", override].enumerated() {
             let content = path == "README.md" ? Self.readme : Data("# our review\n".utf8)
             var forged = original
-            forged.files[path] = .init(sha256: Checksum.sha256Hex(content), upstreamSHA256: Checksum.sha256Hex(content), gitBlob: SyncState.gitBlobID(content),
+            forged.files[path] = .init(sha256: Checksum.sha256Hex(content), upstreamSHA256: Checksum.sha256Hex(content), gitBlob: Checksum.gitBlobID(content),
                                        rule: "sync-api-prompts", version: "v1.0.0", sourceCommit: nil, syncedAt: "2026-11-21T10:00:00Z")
             try await scenario.commitOnMain(Self.api, [SyncScenario.apiState: String(decoding: try forged.encoded(), as: UTF8.self)])
             let plan = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", Self.api, "--plan-dir", "forged-\(index)"] + scenario.forgeArguments)

@@ -1,9 +1,8 @@
 import ActionsRuntime
 import Forge
 import Foundation
-import Steps
-import SyncKit
 import StepTestSupport
+import Steps
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Forge
 import Foundation
 import Steps
-import SyncKit
+import SyncCore
 import TestSupport
 import Testing
 
@@ -45,7 +45,7 @@ struct DetectDriftTests {
         #expect(opened.state == "open" && opened.labels == ["agent33-drift"])
         #expect(opened.title == "agent33 sync drift: 1 synced file changed outside .agent33-overrides/")
         #expect(opened.body.contains("| `docs/agent33/prompts/review.md` | `sync-api-prompts` | v1.0.0 | modified | `.agent33-overrides/prompts/review.md` |"))
-        #expect(opened.body.contains("| `docs/agent33/prompts/review.md` | `\(SyncState.gitBlobID(synced[SyncScenario.review]!))` |"))
+        #expect(opened.body.contains("| `docs/agent33/prompts/review.md` | `\(Checksum.gitBlobID(synced[SyncScenario.review]!))` |"))
         #expect(first.summary.contains("Drift") && first.summary.contains("[#\(opened.number)](\(opened.url))"))
         let alerts = try scenario.harness.directory.read("work/out/alerts.yaml")
         #expect(alerts.contains("- sync_alert:\n    type: drift\n    rule_id: \"sync-api-prompts\"\n    target_repo: \"example-org/api-service\"\n    detected_at: \"2026-11-02T09:00:00Z\"\n"))

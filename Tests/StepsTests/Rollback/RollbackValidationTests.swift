@@ -1,5 +1,6 @@
 import Delivery
 import Foundation
+import SyncCore
 import SyncKit
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 
 /// action.yml as the tests see it: inputs, outputs and the composite steps, parsed with the
 /// project's YAML layer so a broken manifest fails with file:line:column.

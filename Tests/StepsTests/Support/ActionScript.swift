@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 import TestSupport
 
 /// Runs one `run:` script of action.yml with bash, as the runner would: the step's environment,

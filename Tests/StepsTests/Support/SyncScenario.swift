@@ -1,8 +1,7 @@
 import Forge
 import Foundation
-import Steps
-import SyncKit
 import StepTestSupport
+import Steps
 import TestSupport
 import Testing
 

@@ -1,7 +1,7 @@
 import Foundation
+@testable import SyncCore
 import Testing
 import Yams
-@testable import SyncKit
 
 /// Bounded time and memory on any input: YAML alias bombs and catastrophic regular expressions.
 @Suite("Bounds on YAML and regular expressions")

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
+@testable import MarkdownScan
 import TestSupport
-@testable import SyncKit
+import Testing
 
 /// Generated headings (Unicode letters and marks, punctuation, emoji, case, duplicates) slugged
 /// by `HeadingSlugger` and by the PyPI `github-slugger` package; every slug must agree.

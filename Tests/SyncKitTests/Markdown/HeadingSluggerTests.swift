@@ -1,7 +1,7 @@
-import TestSupport
 import Foundation
+@testable import MarkdownScan
+import TestSupport
 import Testing
-@testable import SyncKit
 
 /// GitHub heading anchors, checked against the PyPI `github-slugger` package as a differential
 /// oracle on generated headings, plus the rules that a table of examples states best.

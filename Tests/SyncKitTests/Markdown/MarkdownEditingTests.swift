@@ -1,5 +1,5 @@
+@testable import MarkdownScan
 import Testing
-@testable import SyncKit
 
 @Suite("Markdown editing")
 struct MarkdownEditingTests {

@@ -1,5 +1,5 @@
+@testable import MarkdownScan
 import Testing
-@testable import SyncKit
 
 @Suite("Markdown scanning")
 struct MarkdownScanningTests {

@@ -1,6 +1,6 @@
 import Foundation
+@testable import MarkdownScan
 import Testing
-@testable import SyncKit
 
 /// Scanning speed, run on demand in a release build:
 /// `MARKDOWN_BENCHMARK=1 swift test -c release --filter MarkdownThroughputTests`

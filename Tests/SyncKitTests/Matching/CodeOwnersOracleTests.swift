@@ -1,7 +1,7 @@
 import Foundation
-import Testing
+@testable import SyncCore
 import TestSupport
-@testable import SyncKit
+import Testing
 
 /// Generated CODEOWNERS files and paths, matched by `CodeOwners` and by the PyPI `codeowners`
 /// package (a port of hmarr/codeowners): for every path, the same rule line must decide its

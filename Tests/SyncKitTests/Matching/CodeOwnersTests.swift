@@ -1,5 +1,5 @@
+@testable import SyncCore
 import Testing
-@testable import SyncKit
 
 @Suite("CODEOWNERS file")
 struct CodeOwnersTests {

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SyncCore
 import Testing
-@testable import SyncKit
 
 /// Compares `Glob` with bash's own expansion over a real tree. Known, deliberate differences are
 /// listed by name in `knownDifferences` and checked to still hold, so the list stays true.

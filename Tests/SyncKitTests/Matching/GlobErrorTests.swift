@@ -1,5 +1,5 @@
+@testable import SyncCore
 import Testing
-@testable import SyncKit
 
 @Suite("Glob errors")
 struct GlobErrorTests {

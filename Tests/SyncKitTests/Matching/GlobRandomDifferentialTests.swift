@@ -1,6 +1,6 @@
+@testable import SyncCore
 import TestSupport
 import Testing
-@testable import SyncKit
 
 /// Random patterns built from pieces that exercise every feature, compared with bash over the
 /// same tree as `GlobBashDifferentialTests`. The generator is seeded, so a failure reproduces.

@@ -1,6 +1,6 @@
 import Foundation
+@testable import SyncCore
 import Testing
-@testable import SyncKit
 
 /// Throughput check, run on demand in a release build:
 /// `GLOB_BENCHMARK=1 swift test -c release --filter GlobThroughputTests`

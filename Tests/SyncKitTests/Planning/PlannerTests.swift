@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 import TestSupport
 import Testing

@@ -1,5 +1,5 @@
 import Foundation
-import SyncKit
+import SyncCore
 import Testing
 
 @Suite("SARIF writer")

@@ -1,6 +1,6 @@
 import Foundation
 import JSONSchema
-import SyncKit
+import SyncCore
 import TestSupport
 import Testing
 import Yams

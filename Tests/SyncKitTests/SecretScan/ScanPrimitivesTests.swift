@@ -1,5 +1,6 @@
-import Testing
+import SyncCore
 @testable import SyncKit
+import Testing
 
 @Suite("Keyword automaton, entropy and SHA-256")
 struct ScanPrimitivesTests {

@@ -1,5 +1,6 @@
 import Foundation
 import JSONSchema
+import SyncCore
 import SyncKit
 import TestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import SyncKit
+import SyncCore
 
 /// One repository's git objects and branches. Blob and tree ids are git's own (a client can
 /// compute them locally); a commit id is the SHA-1 of its tree, parents and message only, so the
@@ -34,7 +34,7 @@ struct FakeGitStore {
     // MARK: - Objects
 
     mutating func storeBlob(_ data: Data) -> String {
-        let sha = SyncState.gitBlobID(data)
+        let sha = Checksum.gitBlobID(data)
         blobs[sha] = data
         return sha
     }

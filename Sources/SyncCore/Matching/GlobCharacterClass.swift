@@ -40,15 +40,3 @@ enum GlobNamedClass: String, CaseIterable, Sendable, Hashable {
         }
     }
 }
-
-extension Unicode.GeneralCategory {
-    var isPunctuationOrSymbol: Bool {
-        switch self {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
-             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            true
-        default:
-            false
-        }
-    }
-}

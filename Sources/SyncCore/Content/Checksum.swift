@@ -16,5 +16,13 @@ package enum Checksum {
         text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
     }
 
+    /// Git's object id of a blob: SHA-1 of `blob <size>\0<content>`.
+    package static func gitBlobID(_ data: Data) -> String {
+        var hasher = Insecure.SHA1()
+        hasher.update(data: Data("blob \(data.count)\u{0}".utf8))
+        hasher.update(data: data)
+        return hasher.finalize().map { byteHex[Int($0)] }.joined()
+    }
+
     private static let byteHex: [String] = (0...255).map { String(format: "%02x", $0) }
 }

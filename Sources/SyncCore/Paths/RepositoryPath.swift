@@ -69,7 +69,7 @@ package struct RepositoryPath: Sendable, Hashable, Comparable, CustomStringConve
 
     /// `.git` in any letter case, with the trailing dots and spaces Windows drops, the NTFS short
     /// name `git~1`, and the ignorable code points macOS's HFS+ drops when comparing names.
-    static func isGitFolderName(_ segment: Substring) -> Bool {
+    package static func isGitFolderName(_ segment: Substring) -> Bool {
         let ignorable: Set<UInt32> = [0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E,
                                       0x206A, 0x206B, 0x206C, 0x206D, 0x206E, 0x206F, 0xFEFF]
         var name = String(String.UnicodeScalarView(segment.unicodeScalars.filter { !ignorable.contains($0.value) })).lowercased()

@@ -1,3 +1,5 @@
+import SyncCore
+
 /// The text GitHub's renderer would show for inline Markdown (the heading text its anchors are
 /// made from): emphasis delimiters, link syntax, images, HTML tags and comments are dropped;
 /// code spans keep their content; escapes and character references are decoded.
@@ -157,7 +159,7 @@ struct MarkdownPlainText {
     }
 
     private func scalar(startingAt position: Int) -> Unicode.Scalar {
-        let length = GlobUTF8.length(leading: bytes[position])
+        let length = UTF8Scalars.length(leading: bytes[position])
         let slice = bytes[position..<min(position + length, bytes.count)]
         return String(decoding: slice, as: UTF8.self).unicodeScalars.first ?? " "
     }

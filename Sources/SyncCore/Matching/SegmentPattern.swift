@@ -72,13 +72,13 @@ enum SegmentPattern: Sendable, Hashable {
                     }
                 case .anyCharacter:
                     if position < end {
-                        position += GlobUTF8.length(leading: path[position])
+                        position += UTF8Scalars.length(leading: path[position])
                         token += 1
                         continue
                     }
                 case .characterClass(let characterClass):
                     if position < end {
-                        let (value, length) = GlobUTF8.decode(path, position, end)
+                        let (value, length) = UTF8Scalars.decode(path, position, end)
                         if characterClass.contains(value) {
                             position += length
                             token += 1
@@ -90,7 +90,7 @@ enum SegmentPattern: Sendable, Hashable {
                 return true
             }
             guard starToken >= 0, starPosition < end else { return false }
-            starPosition += GlobUTF8.length(leading: path[starPosition])
+            starPosition += UTF8Scalars.length(leading: path[starPosition])
             position = starPosition
             token = starToken + 1
         }
@@ -103,27 +103,5 @@ enum SegmentPattern: Sendable, Hashable {
             index += 1
         }
         return true
-    }
-}
-
-/// Minimal UTF-8 stepping for matching bytes of a valid Swift string.
-enum GlobUTF8 {
-    static func length(leading byte: UInt8) -> Int {
-        if byte < 0x80 { return 1 }
-        if byte >= 0xF0 { return 4 }
-        if byte >= 0xE0 { return 3 }
-        if byte >= 0xC0 { return 2 }
-        return 1
-    }
-
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ position: Int, _ end: Int) -> (UInt32, Int) {
-        let lead = bytes[position]
-        let length = min(length(leading: lead), end - position)
-        if length == 1 { return (UInt32(lead), 1) }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for offset in 1..<length {
-            value = (value << 6) | (UInt32(bytes[position + offset]) & 0x3F)
-        }
-        return (value, length)
     }
 }

@@ -121,7 +121,7 @@ package struct ConfigNode: @unchecked Sendable {
         return kindName
     }
 
-    static func describe(_ error: YamlError, file: String) -> ConfigError {
+    package static func describe(_ error: YamlError, file: String) -> ConfigError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),

@@ -1,0 +1,16 @@
+import Foundation
+import Governance
+import SyncCore
+import SyncKit
+
+extension RulesLoadCheck {
+    /// plan-sync's loader: every problem of every rule file, dependencies and cycles included.
+    package static let syncRules = RulesLoadCheck { folder, shownAs in
+        do throws(ConfigErrors) {
+            _ = try RuleSet.load(rulesFolder: folder, rulesFolderName: shownAs, targetsFile: nil, settingsFile: nil)
+            return []
+        } catch {
+            return error.errors
+        }
+    }
+}
