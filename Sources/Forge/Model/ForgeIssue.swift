@@ -1,0 +1,22 @@
+import Foundation
+import SyncCore
+
+package struct ForgeIssue: Sendable, Equatable, Codable {
+    package var number: Int
+    package var url: String
+    package var title: String
+    package var body: String
+    package var labels: [String]
+    package var state: String
+    package var comments: [String]
+
+    package init(number: Int, url: String, title: String, body: String, labels: [String], state: String, comments: [String]) {
+        self.number = number
+        self.url = url
+        self.title = title
+        self.body = body
+        self.labels = labels
+        self.state = state
+        self.comments = comments
+    }
+}
