@@ -1,5 +1,6 @@
 import Forge
 import Foundation
+import SyncCore
 
 /// `local-forge`: sets up and drives the local forge the demo uses, standing in for the people who
 /// own the downstream repositories (creating them, merging sync PRs, editing files).
@@ -23,7 +24,7 @@ package enum LocalForgeTool {
         guard arguments.count >= 2 else { throw ForgeError("usage: local-forge DIR (create|merge|commit|prs) ...") }
         let root = URL(fileURLWithPath: arguments[0])
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let forge = LocalForge(root: root)
+        let forge = LocalForge(root: root, gitEnvironment: GitEnvironment(inheriting: ProcessInfo.processInfo.environment))
         let rest = Array(arguments.dropFirst(2))
         switch arguments[1] {
         case "create":

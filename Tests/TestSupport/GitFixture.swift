@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Real git repositories in temporary folders for end-to-end tests.
 package enum GitFixture {
@@ -9,11 +10,7 @@ package enum GitFixture {
         process.arguments = ["git", "-c", "user.name=flash-sync tests", "-c", "user.email=tests@flash-sync.invalid",
                              "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"] + arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["HOME"] = directory.path
-        process.environment = environment
+        process.environment = GitEnvironment.tests.variables(in: directory)
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

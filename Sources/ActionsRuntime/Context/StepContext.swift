@@ -9,6 +9,8 @@ package struct StepContext: Sendable {
     package var makeUUID: @Sendable () -> UUID
     /// Waits (pacing, back-off, rate limits): tests give one that returns at once.
     package var sleep: @Sendable (Double) async -> Void = { try? await Task.sleep(nanoseconds: UInt64(max(0, $0) * 1_000_000_000)) }
+    /// A uniform draw from 0...1 (back-off jitter): tests give a fixed one.
+    package var random: @Sendable () -> Double = { Double.random(in: 0...1) }
     package var log: any LogSink
     /// Inputs given as command-line flags; they win over `INPUT_*` variables.
     package var flagInputs: [String: String]

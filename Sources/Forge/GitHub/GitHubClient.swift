@@ -23,12 +23,12 @@ package struct GitHubClient: Sendable {
     package let policy: RetryPolicy
     package let meter: RequestMeter
     private let transport: any HTTPTransport
-    private let sleep: @Sendable (Double) async -> Void
+    package let effects: HTTPEffects
 
     package init(
         apiURL: String, graphQLURL: String? = nil, token: String, userAgent: String = "flash-sync", policy: RetryPolicy = RetryPolicy(),
         meter: RequestMeter = RequestMeter(mutationInterval: 0), transport: any HTTPTransport = AsyncHTTPTransport.shared,
-        sleep: @escaping @Sendable (Double) async -> Void = { try? await Task.sleep(nanoseconds: UInt64(max(0, $0) * 1_000_000_000)) }
+        effects: HTTPEffects = .live
     ) throws(GitHubError) {
         self.apiURL = try Self.parse(apiURL)
         self.graphQLURL = try Self.parse(graphQLURL ?? Self.graphQLURL(forAPI: apiURL))
@@ -37,7 +37,7 @@ package struct GitHubClient: Sendable {
         self.policy = policy
         self.meter = meter
         self.transport = transport
-        self.sleep = sleep
+        self.effects = effects
     }
 
     private static func parse(_ text: String) throws(GitHubError) -> URL {
@@ -78,51 +78,57 @@ package struct GitHubClient: Sendable {
         for (name, value) in headers { fields.append((name, value)) }
         let request = HTTPRequest(method: method, url: url, headers: fields, body: body, timeout: policy.timeout)
 
-        var attempt = 0
-        while true {
-            attempt += 1
-            let pause = try meter.admit(method: method, path: path, isRetry: attempt > 1)
-            if pause > 0 { await sleep(pause) }
-            let response: GitHubResponse
-            do {
-                response = try await transport.send(request)
-            } catch {
-                guard attempt < policy.maxAttempts, replay == .safe || error.neverArrived else {
-                    throw .network(path: path, reason: error.description, attempts: attempt)
-                }
-                await sleep(policy.delay(afterAttempt: attempt, random: Double.random(in: 0...1)))
-                continue
-            }
-            meter.record(status: response.status, rateLimit: response.rateLimit)
-            switch response.status {
-            case 200..<300, 304, 404, 409, 422:
-                return response
-            case 401:
-                throw .badCredentials(path: path)
-            case 403, 429:
-                if let wait = rateLimitWait(response) {
-                    guard wait <= policy.maxRateLimitWait, attempt < policy.maxAttempts else {
-                        throw .rateLimited(path: path, waitSeconds: Int(wait.rounded(.up)))
-                    }
-                    meter.recordRateLimitWait(wait)
-                    await sleep(wait)
-                    continue
-                }
-                throw .forbidden(path: path, message: response.errorMessage, acceptedPermissions: response.header("x-accepted-github-permissions"))
-            case 500..<600:
-                guard attempt < policy.maxAttempts, replay == .safe else {
-                    throw .server(path: path, status: response.status, attempts: attempt)
-                }
-                await sleep(policy.delay(afterAttempt: attempt, random: Double.random(in: 0...1)))
-            default:
-                throw .unexpected(path: path, status: response.status, message: response.errorMessage)
-            }
+        let exchange = RetryingExchange(transport: transport, effects: effects, maxAttempts: policy.maxAttempts)
+        let response = try await exchange.send(request, admit: { (attempt) throws(GitHubError) -> Double in
+            try meter.admit(method: method, path: path, isRetry: attempt > 1)
+        }, judge: { outcome, attempt in
+            judge(outcome, attempt: attempt, path: path, replay: replay)
+        })
+        return response
+    }
+
+    /// The GitHub reading of one attempt: which answers are the caller's, which are waited out
+    /// (rate limits) or retried (5xx, lost connections when the request may be sent twice).
+    private func judge(_ outcome: Result<HTTPResponse, HTTPTransportError>, attempt: Int, path: String, replay: Replay) -> AttemptDecision<GitHubError> {
+        let response: HTTPResponse
+        switch outcome {
+        case .failure(let error):
+            let failure = GitHubError.network(path: path, reason: error.description, attempts: attempt)
+            guard replay == .safe || error.neverArrived else { return .fail(failure) }
+            return .retry(after: jitteredDelay(afterAttempt: attempt), otherwise: failure)
+        case .success(let answer):
+            response = answer
         }
+        meter.record(status: response.status, rateLimit: response.rateLimit)
+        switch response.status {
+        case 200..<300, 304, 404, 409, 422:
+            return .accept(response)
+        case 401:
+            return .fail(.badCredentials(path: path))
+        case 403, 429:
+            if let wait = rateLimitWait(response) {
+                let failure = GitHubError.rateLimited(path: path, waitSeconds: Int(wait.rounded(.up)))
+                guard wait <= policy.maxRateLimitWait else { return .fail(failure) }
+                if attempt < policy.maxAttempts { meter.recordRateLimitWait(wait) }
+                return .retry(after: wait, otherwise: failure)
+            }
+            return .fail(.forbidden(path: path, message: response.errorMessage, acceptedPermissions: response.header("x-accepted-github-permissions")))
+        case 500..<600:
+            let failure = GitHubError.server(path: path, status: response.status, attempts: attempt)
+            guard replay == .safe else { return .fail(failure) }
+            return .retry(after: jitteredDelay(afterAttempt: attempt), otherwise: failure)
+        default:
+            return .fail(.unexpected(path: path, status: response.status, message: response.errorMessage))
+        }
+    }
+
+    private func jitteredDelay(afterAttempt attempt: Int) -> Double {
+        policy.delay(afterAttempt: attempt, random: effects.random())
     }
 
     /// Waits the back-off for a retry the caller decided to make itself.
     package func backoff(afterAttempt attempt: Int) async {
-        await sleep(policy.delay(afterAttempt: attempt, random: Double.random(in: 0...1)))
+        await effects.sleep(jitteredDelay(afterAttempt: attempt))
     }
 
     /// Seconds to wait on a rate-limited answer, or nil when the 403 is not about rate limits.
@@ -131,7 +137,7 @@ package struct GitHubClient: Sendable {
             return max(0, retryAfter)
         }
         if let limit = response.rateLimit, limit.remaining == 0 {
-            return max(1, Double(limit.reset) - Date().timeIntervalSince1970)
+            return max(1, Double(limit.reset) - effects.now())
         }
         if response.status == 429 {
             return policy.baseDelay * 60

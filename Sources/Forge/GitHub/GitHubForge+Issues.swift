@@ -34,7 +34,7 @@ extension GitHubForge {
     /// before the first send (less a margin for clock skew) and reads every page of them.
     func commentOnce(_ repository: String, number: Int, _ text: String) async throws {
         let path = try base(repository) + "/issues/\(number)/comments"
-        let since = Self.timestamp(Date().addingTimeInterval(-Self.commentLookupMargin))
+        let since = Self.timestamp(Date(timeIntervalSince1970: client.effects.now() - Self.commentLookupMargin))
         try await createOnce({
             _ = try await write("POST", path, ["body": text], as: GitHubPayload.Comment.self, replay: .lookFirst)
         }, lookup: {

@@ -6,12 +6,15 @@ import SyncCore
 /// local replays and tests. Commits are made with git plumbing, never in a work tree.
 package final class LocalForge: Forge, @unchecked Sendable {
     package let root: URL
+    /// The environment of every git run (see `GitEnvironment`).
+    package let gitEnvironment: GitEnvironment
     private let lock = NSLock()
     static let author = ["GIT_AUTHOR_NAME": "flash-sync[bot]", "GIT_AUTHOR_EMAIL": "flash-sync@users.noreply.local",
                          "GIT_COMMITTER_NAME": "flash-sync[bot]", "GIT_COMMITTER_EMAIL": "flash-sync@users.noreply.local"]
 
-    package init(root: URL) {
+    package init(root: URL, gitEnvironment: GitEnvironment) {
         self.root = root
+        self.gitEnvironment = gitEnvironment
     }
 
     var ledgerURL: URL { root.appendingPathComponent("ledger.json") }
@@ -22,7 +25,7 @@ package final class LocalForge: Forge, @unchecked Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ForgeError("\(repository) was not found on the local forge (\(url.path)).")
         }
-        return GitRepository(url)
+        return GitRepository(url, environment: gitEnvironment)
     }
 
     func withLedger<T>(_ body: (inout LocalForgeLedger) throws -> T) throws -> T {
@@ -42,7 +45,7 @@ package final class LocalForge: Forge, @unchecked Sendable {
     package func createRepository(_ name: String, defaultBranch: String = "main", files: [String: Data], canPush: Bool = true, allowsAutoMerge: Bool = true) throws -> ForgeCommit {
         let url = root.appendingPathComponent(name + ".git")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        _ = try ProcessRunner.run(["git", "init", "--bare", "-q", "-b", defaultBranch], in: url)
+        try GitRepository(url, environment: gitEnvironment).run(["init", "--bare", "-q", "-b", defaultBranch])
         try withLedger { $0.repositories[name] = .init(defaultBranch: defaultBranch, canPush: canPush, allowsAutoMerge: allowsAutoMerge) }
         return try makeCommit(name, CommitRequest(branch: defaultBranch, parent: "", message: "Initial commit", changes: files.mapValues { $0 }))
     }

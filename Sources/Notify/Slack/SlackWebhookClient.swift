@@ -1,9 +1,10 @@
 import Forge
 import Foundation
 
-/// Posts a message to a Slack incoming webhook. Retries a bounded number of times on 429
-/// (waiting what `Retry-After` says, up to a ceiling) and on 5xx or network errors (with
-/// back-off); any other answer but 200 is a failure that carries Slack's error text.
+/// Posts a message to a Slack incoming webhook through the shared retry layer (`RetryingExchange`):
+/// a bounded number of attempts on 429 (waiting what `Retry-After` says, up to a ceiling) and on
+/// 5xx or connections never made (with back-off); any other answer but 2xx is a failure that
+/// carries Slack's error text.
 /// The webhook URL is a secret: it never appears in an error or a log line.
 package struct SlackWebhookClient: Sendable {
     package struct Policy: Sendable {
@@ -25,11 +26,11 @@ package struct SlackWebhookClient: Sendable {
     private let webhookURL: URL
     package let policy: Policy
     private let transport: any HTTPTransport
-    private let sleep: @Sendable (Double) async -> Void
+    private let effects: HTTPEffects
 
     package init(
         webhookURL: String, policy: Policy = Policy(), transport: any HTTPTransport = AsyncHTTPTransport.shared,
-        sleep: @escaping @Sendable (Double) async -> Void = { try? await Task.sleep(nanoseconds: UInt64($0 * 1_000_000_000)) }
+        effects: HTTPEffects = .live
     ) throws(SlackError) {
         guard let url = URL(string: webhookURL.trimmingCharacters(in: .whitespacesAndNewlines)),
               let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http", url.host != nil
@@ -37,7 +38,7 @@ package struct SlackWebhookClient: Sendable {
         self.webhookURL = url
         self.policy = policy
         self.transport = transport
-        self.sleep = sleep
+        self.effects = effects
     }
 
     /// Posts the message; returns how many attempts it took.
@@ -55,42 +56,41 @@ package struct SlackWebhookClient: Sendable {
         let request = HTTPRequest(method: "POST", url: webhookURL, headers: [("Content-Type", "application/json; charset=utf-8"), ("User-Agent", "flash-sync")],
                                   body: body, timeout: policy.timeout)
 
-        var attempt = 0
-        while true {
-            attempt += 1
-            let status: Int
-            let text: String
-            let retryAfter: Double?
-            do {
-                let response = try await transport.send(request)
-                status = response.status
-                text = String(decoding: response.body.prefix(2_000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            } catch {
-                // A post that may have arrived is not sent again: Slack would show the message twice.
-                guard attempt < policy.maxAttempts, error.neverArrived else {
-                    throw .network(reason: error.description, attempts: attempt)
-                }
-                await sleep(backoff(attempt))
-                continue
-            }
-            switch status {
-            case 200..<300:
-                return attempt
-            case 429:
-                let wait = retryAfter ?? backoff(attempt)
-                guard attempt < policy.maxAttempts, wait <= policy.maxRetryAfter else {
-                    throw .rateLimited(retryAfter: retryAfter, attempts: attempt)
-                }
-                await sleep(max(0, wait))
-            case 500..<600:
-                guard attempt < policy.maxAttempts else { throw .server(status: status, text: text, attempts: attempt) }
-                await sleep(backoff(attempt))
-            case 300..<400:
-                throw .redirected(status: status)
-            default:
-                throw .rejected(status: status, text: text)
-            }
+        let exchange = RetryingExchange(transport: transport, effects: effects, maxAttempts: policy.maxAttempts)
+        var attempts = 0
+        _ = try await exchange.send(request) { outcome, attempt in
+            attempts = attempt
+            return judge(outcome, attempt: attempt)
+        }
+        return attempts
+    }
+
+    /// Slack's reading of one attempt. A post that may have arrived is not sent again (Slack would
+    /// show the message twice); a 429 waits what `Retry-After` says, up to a ceiling; a 5xx backs off.
+    private func judge(_ outcome: Result<HTTPResponse, HTTPTransportError>, attempt: Int) -> AttemptDecision<SlackError> {
+        let response: HTTPResponse
+        switch outcome {
+        case .failure(let error):
+            let failure = SlackError.network(reason: error.description, attempts: attempt)
+            return error.neverArrived ? .retry(after: backoff(attempt), otherwise: failure) : .fail(failure)
+        case .success(let answer):
+            response = answer
+        }
+        let text = String(decoding: response.body.prefix(2_000), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        switch response.status {
+        case 200..<300:
+            return .accept(response)
+        case 429:
+            let retryAfter = response.headers["retry-after"].flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let failure = SlackError.rateLimited(retryAfter: retryAfter, attempts: attempt)
+            let wait = retryAfter ?? backoff(attempt)
+            return wait <= policy.maxRetryAfter ? .retry(after: wait, otherwise: failure) : .fail(failure)
+        case 500..<600:
+            return .retry(after: backoff(attempt), otherwise: .server(status: response.status, text: text, attempts: attempt))
+        case 300..<400:
+            return .fail(.redirected(status: response.status))
+        default:
+            return .fail(.rejected(status: response.status, text: text))
         }
     }
 

@@ -31,7 +31,7 @@ enum MonitoringInputs {
     /// Version tags of the upstream checkout in the working directory; none (with a warning)
     /// when it is not a git repository.
     static func releaseTags(_ session: StepSession) -> [String] {
-        let repository = GitRepository(session.context.workingDirectory)
+        let repository = GitRepository(session.context.workingDirectory, environment: session.context.gitEnvironment)
         guard repository.isRepository, let tags = try? repository.versionTags() else {
             session.annotate(Annotation(.warning, "The working directory is not a git checkout with tags: releases missed are not counted. Check out the upstream with fetch-depth: 0."))
             return []

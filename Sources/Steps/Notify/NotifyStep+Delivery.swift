@@ -8,7 +8,7 @@ extension NotifyStep {
     func send(_ rendered: RenderedNotifications, plan: ChannelPlan, session: StepSession) async -> [ChannelOutcome] {
         var outcomes = plan.skipped
         if let webhook = plan.slackWebhook {
-            outcomes.append(await session.group("Slack") { await sendSlack(rendered, webhook: webhook, timeout: plan.timeout) })
+            outcomes.append(await session.group("Slack") { await sendSlack(rendered, webhook: webhook, timeout: plan.timeout, session: session) })
         }
         if let smtp = plan.smtp {
             outcomes.append(await session.group("Email") { await sendEmail(rendered, plan: plan, settings: smtp, session: session) })
@@ -19,9 +19,9 @@ extension NotifyStep {
         return outcomes.sorted { NotifyChannel.allCases.firstIndex(of: $0.channel)! < NotifyChannel.allCases.firstIndex(of: $1.channel)! }
     }
 
-    private func sendSlack(_ rendered: RenderedNotifications, webhook: String, timeout: Double) async -> ChannelOutcome {
+    private func sendSlack(_ rendered: RenderedNotifications, webhook: String, timeout: Double, session: StepSession) async -> ChannelOutcome {
         do {
-            let client = try SlackWebhookClient(webhookURL: webhook, policy: .init(timeout: timeout))
+            let client = try SlackWebhookClient(webhookURL: webhook, policy: .init(timeout: timeout), effects: session.context.httpEffects)
             let attempts = try await client.post(rendered.slack)
             return ChannelOutcome(channel: .slack, result: .sent("\(rendered.slack.blocks.count) blocks" + (attempts > 1 ? ", \(attempts) attempts" : "")))
         } catch {
@@ -48,7 +48,7 @@ extension NotifyStep {
         do {
             let client = try GitHubClient(
                 apiURL: session.context.environment["GITHUB_API_URL"] ?? "https://api.github.com", token: token,
-                policy: RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 8, maxRateLimitWait: 60, timeout: timeout)
+                policy: RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 8, maxRateLimitWait: 60, timeout: timeout), effects: session.context.httpEffects
             )
             let forge = GuardedForge(GitHubForge(client: client, cache: try ResponseCache()), redact: { session.redact($0) }, recordOnly: false, note: { session.log($0) })
             let outcome = try await StatusIssue(forge: forge, repository: issue.repository, label: issue.label, title: issue.title)

@@ -38,7 +38,7 @@ enum ForgeSelection {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw StepFailure(.misconfigured, "forge folder \(url.path) does not exist.")
             }
-            return LocalForge(root: url)
+            return LocalForge(root: url, gitEnvironment: session.context.gitEnvironment)
         }
         guard value == "github" else {
             throw StepFailure(.misconfigured, "forge '\(value)' is not a forge: use github or local:DIR.")
@@ -56,11 +56,12 @@ enum ForgeSelection {
         let interval = try pacing(session).interval
         let folder = try inputs.optionalString("github-cache").map(session.context.url(forPath:))
             ?? session.context.scratchDirectory.appendingPathComponent("github-cache")
+        let effects = session.context.httpEffects
         let client: GitHubClient
         do {
             client = try GitHubClient(
                 apiURL: environment["GITHUB_API_URL"] ?? "https://api.github.com", graphQLURL: environment["GITHUB_GRAPHQL_URL"], token: token,
-                meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval), sleep: session.context.sleep
+                meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval, clock: effects.now), effects: effects
             )
         } catch {
             throw StepFailure(.misconfigured, error.description)

@@ -147,7 +147,7 @@ package struct OpenSyncPRStep: StepCommand {
 
     private func changelogText(_ plan: Plan, session: StepSession) throws -> String? {
         guard let path = try session.inputs.optionalString("changelog") else { return nil }
-        let repository = GitRepository(session.context.workingDirectory)
+        let repository = GitRepository(session.context.workingDirectory, environment: session.context.gitEnvironment)
         if let commit = plan.sourceCommit, repository.isRepository,
            let data = try? repository.blobs(["\(commit):\(path)"], allowingMissing: true)["\(commit):\(path)"] {
             return TextContent.decode(data)

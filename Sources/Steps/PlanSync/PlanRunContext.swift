@@ -66,7 +66,7 @@ struct PlanRunContext {
         let context = session.context
         let environment = context.environment
         let event = try decodeEvent(environment)
-        let git = GitRepository(context.workingDirectory)
+        let git = GitRepository(context.workingDirectory, environment: context.gitEnvironment)
         let repository = git.isRepository ? git : nil
         let sourceRepository = try session.inputs.optionalString("source-repo") ?? environment["GITHUB_REPOSITORY"] ?? "local/upstream"
         guard RepositoryNames.isValid(sourceRepository) else {

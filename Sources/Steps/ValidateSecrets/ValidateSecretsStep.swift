@@ -105,7 +105,8 @@ package struct ValidateSecretsStep: StepCommand {
         let client = try GitHubClient(
             apiURL: environment["GITHUB_API_URL"] ?? "https://api.github.com",
             token: token,
-            policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.5, maxDelay: 4, maxRateLimitWait: 30, timeout: Double(timeout))
+            policy: RetryPolicy(maxAttempts: 3, baseDelay: 0.5, maxDelay: 4, maxRateLimitWait: 30, timeout: Double(timeout)),
+            effects: session.context.httpEffects
         )
         let result = await session.group("Live access check (\(repositories.count) repositories)") {
             await RepositoryAccessProbe(client: client).check(repositories)

@@ -72,7 +72,7 @@ enum ValidationInputs {
             wanted.formUnion(rule.files.map(\.source))
             wanted.formUnion(rule.schemas.values)
         }
-        let repository = GitRepository(session.context.workingDirectory)
+        let repository = GitRepository(session.context.workingDirectory, environment: session.context.gitEnvironment)
         let tree: SourceTree?
         if let commit = plan.sourceCommit, repository.isRepository {
             tree = try? SourceTree.git(repository, ref: commit)

@@ -3,9 +3,11 @@ import Foundation
 /// A local git repository read through the `git` command: trees, blobs, tags and diffs.
 package struct GitRepository: Sendable {
     package let directory: URL
+    package let environment: GitEnvironment
 
-    package init(_ directory: URL) {
+    package init(_ directory: URL, environment: GitEnvironment) {
         self.directory = directory
+        self.environment = environment
     }
 
     /// An entry of `git ls-tree -r`.
@@ -19,18 +21,11 @@ package struct GitRepository: Sendable {
         package var isSubmodule: Bool { mode == "160000" }
     }
 
-    static let environment: [String: String] = {
-        var environment = ProcessInfo.processInfo.environment
-        environment["GIT_TERMINAL_PROMPT"] = "0"
-        environment["LC_ALL"] = "C"
-        return environment
-    }()
-
     @discardableResult
     package func run(_ arguments: [String], input: Data? = nil, environment extra: [String: String] = [:]) throws(GitError) -> Data {
         let output: ProcessRunner.Output
         do {
-            output = try ProcessRunner.run(["git"] + arguments, in: directory, environment: Self.environment.merging(extra) { _, new in new }, input: input)
+            output = try ProcessRunner.run(["git"] + arguments, in: directory, environment: environment.variables(in: directory, extra: extra), input: input)
         } catch {
             throw .cannotRun(reason: "\(error)")
         }

@@ -20,6 +20,8 @@ package struct SourceTree: Sendable {
     package let refused: [(path: String, reason: String)]
     private let objects: [String: String]
     private let sizes: [String: Int]
+    /// The repository blobs are read from (a git origin), with its git environment.
+    private let repository: GitRepository?
 
     package var commit: String? {
         if case .git(_, let commit) = origin { return commit }
@@ -59,7 +61,7 @@ package struct SourceTree: Sendable {
                 refused.append((entry.path, "submodule: not synced"))
             }
         }
-        return SourceTree(origin: .git(ref: ref, commit: commit), root: repository.directory, paths: paths.sorted(), refused: refused, objects: objects, sizes: [:])
+        return SourceTree(origin: .git(ref: ref, commit: commit), root: repository.directory, paths: paths.sorted(), refused: refused, objects: objects, sizes: [:], repository: repository)
     }
 
     /// The files below `root`, without `.git`.
@@ -87,7 +89,7 @@ package struct SourceTree: Sendable {
                 sizes[path] = values?.fileSize ?? 0
             }
         }
-        return SourceTree(origin: .workingTree, root: root, paths: paths.sorted(), refused: refused, objects: [:], sizes: sizes)
+        return SourceTree(origin: .workingTree, root: root, paths: paths.sorted(), refused: refused, objects: [:], sizes: sizes, repository: nil)
     }
 
     /// Reads the given files; oversized ones come back in `tooLarge`.
@@ -98,7 +100,7 @@ package struct SourceTree: Sendable {
         case .git:
             let blobs: [String: Data]
             do {
-                blobs = try GitRepository(root).blobs(wanted.compactMap { objects[$0] })
+                blobs = try repository?.blobs(wanted.compactMap { objects[$0] }) ?? [:]
             } catch {
                 throw .git(error)
             }

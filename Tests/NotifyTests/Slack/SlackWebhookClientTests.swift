@@ -1,3 +1,4 @@
+import Forge
 import Foundation
 import Notify
 import TestSupport
@@ -45,7 +46,7 @@ struct SlackWebhookClientTests {
     @Test("a webhook that redirects (even to itself) gets one request and a clear error; no redirect is followed")
     func redirectsAreNotFollowed() async throws {
         let server = try await LoopbackServer { _ in .init(status: 301, headers: ["Location": Self.path], body: Data()) }
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, sleep: SleepRecorder().sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, effects: HTTPEffects(sleep: SleepRecorder().sleep))
         let payload = try message()
         do {
             _ = try await client.post(payload)
@@ -63,7 +64,7 @@ struct SlackWebhookClientTests {
     func retryAfter() async throws {
         let server = try await slack([.init(status: 429, headers: ["Retry-After": "7"], body: Data("rate_limited".utf8))])
         let sleeper = SleepRecorder()
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, sleep: sleeper.sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, effects: HTTPEffects(sleep: sleeper.sleep))
         let attempts = try await client.post(try message())
         await server.stop()
         #expect(attempts == 2)
@@ -75,7 +76,7 @@ struct SlackWebhookClientTests {
     func retryAfterTooLong() async throws {
         let server = try await slack([.init(status: 429, headers: ["Retry-After": "3600"])])
         let sleeper = SleepRecorder()
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, policy: .init(maxRetryAfter: 60), sleep: sleeper.sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, policy: .init(maxRetryAfter: 60), effects: HTTPEffects(sleep: sleeper.sleep))
         await #expect(throws: SlackError.rateLimited(retryAfter: 3600, attempts: 1)) { try await client.post(try message()) }
         await server.stop()
         #expect(sleeper.recorded.isEmpty)
@@ -85,7 +86,7 @@ struct SlackWebhookClientTests {
     func serverErrors() async throws {
         let server = try await slack(Array(repeating: .init(status: 500, body: Data("internal_error".utf8)), count: 10))
         let sleeper = SleepRecorder()
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, policy: .init(maxAttempts: 3, baseDelay: 1), sleep: sleeper.sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, policy: .init(maxAttempts: 3, baseDelay: 1), effects: HTTPEffects(sleep: sleeper.sleep))
         await #expect(throws: SlackError.server(status: 500, text: "internal_error", attempts: 3)) { try await client.post(try message()) }
         await server.stop()
         #expect(server.requests.count == 3)
@@ -95,7 +96,7 @@ struct SlackWebhookClientTests {
     @Test("a 503 followed by 200 is a success on the second attempt")
     func transient() async throws {
         let server = try await slack([.init(status: 503)])
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, sleep: SleepRecorder().sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, effects: HTTPEffects(sleep: SleepRecorder().sleep))
         #expect(try await client.post(try message()) == 2)
         await server.stop()
     }
@@ -103,7 +104,7 @@ struct SlackWebhookClientTests {
     @Test("400 invalid_blocks is a failure at once, with Slack's error text and what to do")
     func invalidBlocks() async throws {
         let server = try await slack([])
-        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, sleep: SleepRecorder().sleep)
+        let client = try SlackWebhookClient(webhookURL: server.baseURL + Self.path, effects: HTTPEffects(sleep: SleepRecorder().sleep))
         let broken = SlackMessage(text: "x", blocks: Array(repeating: .section("too many"), count: 51))
         await #expect(throws: SlackError.rejected(status: 400, text: "invalid_blocks")) { try await client.post(broken) }
         await server.stop()
@@ -115,7 +116,7 @@ struct SlackWebhookClientTests {
     func noService() async throws {
         let server = try await slack([])
         let url = server.baseURL + "/services/T0/B0/zz9WebhookKeyPart"
-        let client = try SlackWebhookClient(webhookURL: url, sleep: SleepRecorder().sleep)
+        let client = try SlackWebhookClient(webhookURL: url, effects: HTTPEffects(sleep: SleepRecorder().sleep))
         let slackMessage = try message()
         do throws(SlackError) {
             try await client.post(slackMessage)
@@ -133,7 +134,7 @@ struct SlackWebhookClientTests {
         let server = try await slack([])
         let url = server.baseURL + Self.path
         await server.stop()
-        let client = try SlackWebhookClient(webhookURL: url, policy: .init(maxAttempts: 2, timeout: 2), sleep: SleepRecorder().sleep)
+        let client = try SlackWebhookClient(webhookURL: url, policy: .init(maxAttempts: 2, timeout: 2), effects: HTTPEffects(sleep: SleepRecorder().sleep))
         await #expect(throws: SlackError.self) { try await client.post(try message()) }
     }
 }

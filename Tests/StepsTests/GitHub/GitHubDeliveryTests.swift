@@ -13,8 +13,10 @@ struct GitHubDeliveryTests {
     static let webapp = "example-org/webapp"
     static let apiBranch = "agent33-sync/v1.0.0/sync-api-prompts"
 
+    static let clock = "2026-11-01T09:00:00Z"
+
     static func scenario() async throws -> SyncScenario {
-        try await SyncScenario(targets: [api, webapp], clock: "2026-11-01T09:00:00Z", backend: .github)
+        try await SyncScenario(targets: [api, webapp], clock: clock, backend: .github)
     }
 
     static func mutating(_ requests: ArraySlice<LoopbackServer.RecordedRequest>) -> [String] {
@@ -155,6 +157,7 @@ struct GitHubDeliveryTests {
     }
 
     /// Faults GitHub really returns, each injected once into the first sync of example-org/api-service.
+    /// A rate limit's reset is read against the step's clock (the scenario's), as the client reads it.
     static let faults: [(name: String, fault: FakeGitHub.Fault)] = [
         ("500 on creating the tree", .init(method: "POST", pathPrefix: "/repos/\(api)/git/trees", status: 500)),
         ("502 on reading the repository", .init(method: "GET", pathPrefix: "/repos/\(api)", status: 502)),
@@ -162,7 +165,7 @@ struct GitHubDeliveryTests {
                                                                           headers: ["retry-after": "1"], message: "You have exceeded a secondary rate limit.")),
         ("429 on creating the branch", .init(method: "POST", pathPrefix: "/repos/\(api)/git/refs", status: 429, headers: ["retry-after": "1"])),
         ("primary rate limit spent on listing pull requests", .init(method: "GET", pathPrefix: "/repos/\(api)/pulls", status: 403,
-                                                                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-limit": "5000", "x-ratelimit-reset": String(Int(Date().timeIntervalSince1970) + 1)],
+                                                                    headers: ["x-ratelimit-remaining": "0", "x-ratelimit-limit": "5000", "x-ratelimit-reset": String(Int(SyncScenario.date(clock).timeIntervalSince1970) + 1)],
                                                                     message: "API rate limit exceeded")),
         ("branch created but the answer lost (502)", .init(method: "POST", pathPrefix: "/repos/\(api)/git/refs", status: 502, afterHandling: true)),
         ("pull request created but the answer lost (502)", .init(method: "POST", pathPrefix: "/repos/\(api)/pulls", status: 502, afterHandling: true)),

@@ -26,7 +26,7 @@ struct ScenarioForge {
         switch backend {
         case .local:
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let local = LocalForge(root: root)
+            let local = LocalForge(root: root, gitEnvironment: .tests)
             self.local = local
             self.github = nil
             self.forge = local
