@@ -37,8 +37,9 @@ package struct OpenSyncPRStep: StepCommand {
         let context = session.context
         let inputs = session.inputs
         let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
-            ?? context.scratchDirectory.appendingPathComponent("plan/validated-plan.json")
-        var plan = try ValidationInputs.loadPlan(planURL)
+            ?? context.scratchDirectory.appendingPathComponent("plan").appendingPathComponent(PlanArtifact.validatedPlanFileName)
+        let (artifact, checkedPlan) = try ValidationInputs.loadPlan(planURL)
+        var plan = checkedPlan
         // The five checks stand between the plan and the targets: an unchecked plan is refused,
         // and a rule they blocked is reported, never delivered, whatever the plan file says.
         let unchecked = plan.targets.flatMap { target in target.rules.filter { $0.validation == nil }.map { "\(target.repository) \($0.ruleID)" } }
@@ -70,11 +71,10 @@ package struct OpenSyncPRStep: StepCommand {
             }
             targets = now
         }
-        let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
         let changelog = try changelogText(plan, session: session)
         let now = ISO8601DateFormatter().string(from: context.now())
         let delivery = TargetDelivery(context: DeliveryContext(
-            forge: forge, plan: plan, blob: { FileManager.default.contents(atPath: blobs.appendingPathComponent($0).path) },
+            forge: forge, plan: plan, blob: { artifact.blob($0) },
             changelog: changelog, force: try inputs.bool("force"), dryRun: try inputs.bool("dry-run"), now: now
         ))
 

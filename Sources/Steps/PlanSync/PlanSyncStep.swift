@@ -100,7 +100,7 @@ package struct PlanSyncStep: StepCommand {
         let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan")
         let writing = Date()
-        let planURL = try PlanFiles.write(output, to: planDirectory, redact: session.redactData)
+        let planURL = try PlanArtifact.write(output.plan, blobs: output.blobs, into: planDirectory, redact: session.redactData).planFile
         session.debug("plan.json and \(output.blobs.count) blobs written in \(Int(Date().timeIntervalSince(writing) * 1000)) ms")
         let shards = PlanMatrix.shards(output.plan, maxShards: maxShards)
         let changed = output.plan.targets.filter { $0.fileCount > 0 || $0.rules.contains { !$0.orphans.isEmpty } }.map(\.repository)

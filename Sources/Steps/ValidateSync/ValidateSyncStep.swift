@@ -30,12 +30,11 @@ package struct ValidateSyncStep: StepCommand {
         let context = session.context
         let inputs = session.inputs
         let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
-            ?? context.scratchDirectory.appendingPathComponent("plan/plan.json")
-        let plan = try ValidationInputs.loadPlan(planURL)
+            ?? context.scratchDirectory.appendingPathComponent("plan").appendingPathComponent(PlanArtifact.planFileName)
+        let (artifact, plan) = try ValidationInputs.loadPlan(planURL)
         let settings = try ValidationInputs.loadSettings(session)
         let scanner = try ValidationInputs.scanner(session, settings: settings)
-        let blobs = planURL.deletingLastPathComponent().appendingPathComponent("blobs")
-        let blob: @Sendable (String) -> Data? = { FileManager.default.contents(atPath: blobs.appendingPathComponent($0).path) }
+        let blob: @Sendable (String) -> Data? = { artifact.blob($0) }
         let sources = ValidationInputs.sources(plan, session: session)
         let force = try inputs.bool("force")
         // What it writes goes beside the plan; in a replay, to the replay's own folder instead.
@@ -58,10 +57,8 @@ package struct ValidateSyncStep: StepCommand {
             session.annotate(Annotation(kind, finding.message + (finding.help.map { " " + $0 } ?? ""), title: "\(finding.check.title) (\(finding.ruleID))",
                                         file: finding.file, line: finding.line, column: finding.column))
         }
-        let validatedPlan = outputFolder.appendingPathComponent("validated-plan.json")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try session.writeFile(String(decoding: try encoder.encode(outcome.plan), as: UTF8.self), to: validatedPlan)
+        let validatedPlan = outputFolder.appendingPathComponent(PlanArtifact.validatedPlanFileName)
+        try session.writeFile(String(decoding: try PlanArtifact.encode(outcome.plan), as: UTF8.self), to: validatedPlan)
         let sarifURL = reportDirectory.appendingPathComponent("validate-sync.sarif")
         try session.writeFile(ValidationSARIF.render(outcome.findings, version: plan.version), to: sarifURL)
         session.summarize { ValidationSummary(outcome: outcome, version: plan.version).write(into: &$0) }

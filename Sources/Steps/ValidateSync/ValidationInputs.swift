@@ -5,26 +5,14 @@ import SyncKit
 
 /// Loading what validate-sync needs: the plan, the settings, the scanner, the upstream sources.
 enum ValidationInputs {
-    static func loadPlan(_ url: URL) throws -> Plan {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw StepFailure(.misconfigured, "No plan at \(url.path): run plan-sync first and pass its plan output.")
-        }
+    /// The plan artifact at `url`, read and checked (`PlanArtifact.read`); a refusal is a
+    /// configuration error that says what to do.
+    static func loadPlan(_ url: URL) throws -> (PlanArtifact, Plan) {
+        let artifact = PlanArtifact(planFile: url)
         do {
-            let plan = try JSONDecoder().decode(Plan.self, from: data)
-            guard plan.format == Plan.currentFormat else {
-                throw StepFailure(.misconfigured, "\(url.path) has format \(plan.format); this version reads \(Plan.currentFormat).")
-            }
-            let problems = plan.problems()
-            guard problems.isEmpty else {
-                let shown = problems.prefix(10).map { "  - \($0)" }.joined(separator: "\n")
-                let more = problems.count > 10 ? "\n  … and \(problems.count - 10) more" : ""
-                throw StepFailure(.misconfigured, "\(url.path) is refused: the plan artifact has \(problems.count) entr\(problems.count == 1 ? "y" : "ies") no plan-sync writes (was it edited?):\n\(shown)\(more)\nRe-run plan-sync.")
-            }
-            return plan
-        } catch let error as StepFailure {
-            throw error
+            return (artifact, try artifact.read())
         } catch {
-            throw StepFailure(.misconfigured, "\(url.path) is not a plan written by plan-sync: \(error)")
+            throw StepFailure(.misconfigured, error.description)
         }
     }
 
