@@ -13,19 +13,18 @@ package struct TargetDelivery: Sendable {
 
     package func deliver(_ target: PlannedTarget) async -> [TargetResult] {
         var results: [TargetResult] = []
-        var failed = Set<String>()
+        var gate = DependencyGate()
         for rule in target.rules {
-            if let blocker = rule.dependsOn.first(where: failed.contains) {
-                failed.insert(rule.ruleID)
+            if let blocker = gate.blocker(of: rule.ruleID, dependsOn: rule.dependsOn) {
                 results.append(TargetResult(repository: target.repository, ruleID: rule.ruleID, status: .skipped, message: "skipped: depends on '\(blocker)', which failed"))
                 continue
             }
             do {
                 let result = try await RuleDelivery(context: context, repository: target.repository, rule: rule).run()
-                if result.status == .failed { failed.insert(rule.ruleID) }
+                if result.status == .failed { gate.stop(rule.ruleID) }
                 results.append(result)
             } catch {
-                failed.insert(rule.ruleID)
+                gate.stop(rule.ruleID)
                 results.append(TargetResult(repository: target.repository, ruleID: rule.ruleID, status: .failed, message: "\(error)"))
             }
         }

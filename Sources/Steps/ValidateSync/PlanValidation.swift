@@ -49,7 +49,7 @@ struct PlanValidation {
 
         var validated = plan
         var blocked: [(String, PlannedRule)] = []
-        var blockedIDs = Set<String>()
+        var gate = DependencyGate()
         var dependents: [String] = []
         var index = 0
         for (targetIndex, target) in plan.targets.enumerated() {
@@ -59,7 +59,7 @@ struct PlanValidation {
                 index += 1
                 if rule.validation!.blocked {
                     blocked.append((target.repository, rule))
-                    blockedIDs.insert(rule.ruleID)
+                    gate.stop(rule.ruleID)
                 } else {
                     kept.append(rule)
                 }
@@ -74,11 +74,10 @@ struct PlanValidation {
                 let repository = validated.targets[targetIndex].repository
                 var kept: [PlannedRule] = []
                 for rule in validated.targets[targetIndex].rules {
-                    guard let blocker = rule.dependsOn.first(where: blockedIDs.contains) else {
+                    guard let blocker = gate.blocker(of: rule.ruleID, dependsOn: rule.dependsOn) else {
                         kept.append(rule)
                         continue
                     }
-                    blockedIDs.insert(rule.ruleID)
                     dependents.append(rule.ruleID)
                     validated.skippedRules.append(SkippedRule(ruleID: rule.ruleID, repository: repository, reason: "skipped: depends on '\(blocker)', which validation blocked"))
                     changed = true

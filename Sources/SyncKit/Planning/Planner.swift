@@ -52,7 +52,7 @@ package struct Planner: Sendable {
         let problems = results.map(\.problems)
 
         // A rule that failed skips the rules that depend on it.
-        var failed = Set(problems.enumerated().filter { !$0.element.isEmpty }.map { rules[selected[$0.offset].index].id })
+        var gate = DependencyGate(stopped: problems.enumerated().filter { !$0.element.isEmpty }.map { rules[selected[$0.offset].index].id })
         // Keyed without regard to case: two spellings of one repository are one target, named as
         // first written.
         var targets: [String: [PlannedRule]] = [:]
@@ -60,12 +60,11 @@ package struct Planner: Sendable {
         for (slot, entry) in planned.enumerated() {
             guard let entry else { continue }
             let rule = rules[selected[slot].index]
-            if failed.contains(rule.id) {
+            if gate.isStopped(rule.id) {
                 skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: "failed: \(problems[slot].first?.message ?? "rendering failed")"))
                 continue
             }
-            if let blocker = rule.dependsOn.first(where: failed.contains) {
-                failed.insert(rule.id)
+            if let blocker = gate.blocker(of: rule.id, dependsOn: rule.dependsOn) {
                 skippedRules.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository, reason: "skipped: depends on '\(blocker)', which failed"))
                 continue
             }
