@@ -5,7 +5,9 @@ import SyncCore
 /// `validated-plan.json` from validate-sync) and the content-addressed blob store beside it
 /// (`blobs/<sha256>`). The one place that writes, reads and checks it: a plan file is read only
 /// when it is in this version's format and holds nothing plan-sync would not write, and a blob is
-/// handed out only under a SHA-256 name and only when its bytes hash to that name.
+/// read only under a SHA-256 name, so a name can never reach a file outside the store. Whether a
+/// blob's bytes still hash to its name is the checksum check's to say (validate-sync names the
+/// mismatch; delivery refuses it), not the reader's.
 package struct PlanArtifact: Sendable {
     package static let planFileName = "plan.json"
     package static let validatedPlanFileName = "validated-plan.json"
@@ -57,14 +59,10 @@ package struct PlanArtifact: Sendable {
         return plan
     }
 
-    /// The content stored under `sha256`, or nil when the name is not a SHA-256, the blob is
-    /// missing, or its bytes do not hash to its name (a blob edited after plan-sync wrote it).
+    /// The bytes stored under `sha256`, or nil when the name is not a SHA-256 or the blob is missing.
     package func blob(_ sha256: String) -> Data? {
-        guard Checksum.isSHA256Hex(sha256),
-              let data = FileManager.default.contents(atPath: blobsFolder.appendingPathComponent(sha256).path),
-              Checksum.sha256Hex(data) == sha256
-        else { return nil }
-        return data
+        guard Checksum.isSHA256Hex(sha256) else { return nil }
+        return FileManager.default.contents(atPath: blobsFolder.appendingPathComponent(sha256).path)
     }
 }
 
