@@ -29,9 +29,12 @@ let dependencies: [Package.Dependency] = [
 // MARK: - Core libraries
 
 var targets: [Target] = [
+    // One diagnostic (severity, message, location, hint, rule) for every finding and error, and
+    // what the collected ones mean for the exit code. No dependencies: every area reports through it.
+    .target(name: "Diagnostics"),
     .target(
         name: "ActionsRuntime",
-        dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        dependencies: ["Diagnostics", .product(name: "Crypto", package: "swift-crypto")]
     ),
     // JSON values and a JSON Schema draft 2020-12 validator (no Swift package for it exists here).
     .target(name: "JSONSchema"),
@@ -39,17 +42,17 @@ var targets: [Target] = [
     // bounded regexes, SARIF, git and processes, checksums, repository names and paths.
     .target(
         name: "SyncCore",
-        dependencies: ["JSONSchema", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+        dependencies: ["Diagnostics", "JSONSchema", "Yams", .product(name: "Crypto", package: "swift-crypto")]
     ),
     // A Markdown scanner (links, headings, anchors, fenced code, frontmatter) with GitHub's heading
     // slugs: validation's link check and governance's frontmatter rule read Markdown alike.
-    .target(name: "MarkdownScan", dependencies: ["SyncCore"]),
+    .target(name: "MarkdownScan", dependencies: ["Diagnostics", "SyncCore"]),
     // The sync domain: rules, planning, transforms and templates, merge, sync state, validation,
     // secret scan, results and pull request bodies.
     .target(
         name: "SyncKit",
         dependencies: [
-            "SyncCore", "MarkdownScan", "JSONSchema", "Yams",
+            "Diagnostics", "SyncCore", "MarkdownScan", "JSONSchema", "Yams",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ],
@@ -58,21 +61,21 @@ var targets: [Target] = [
     ),
     .target(
         name: "Secrets",
-        dependencies: ["ActionsRuntime", "SyncCore"]
+        dependencies: ["ActionsRuntime", "Diagnostics", "SyncCore"]
     ),
     // The governance policy, its rule types, exemptions and the audit's reports.
     .target(
         name: "Governance",
-        dependencies: ["SyncCore", "MarkdownScan", "JSONSchema", "Yams"]
+        dependencies: ["Diagnostics", "SyncCore", "MarkdownScan", "JSONSchema", "Yams"]
     ),
     // zlib from the system (zlib1g-dev): PNG's IDAT stream and CRC-32, with no hand-written deflate.
     .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Deterministic glyph SVGs, an SVG-subset parser and rasterizer, and a PNG encoder.
-    .target(name: "Glyphs", dependencies: ["CZlib"]),
+    .target(name: "Glyphs", dependencies: ["CZlib", "Diagnostics"]),
     .target(
         name: "Forge",
         dependencies: [
-            "ActionsRuntime", "SyncCore",
+            "ActionsRuntime", "Diagnostics", "SyncCore",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,18 +86,18 @@ var targets: [Target] = [
     .target(
         name: "Notify",
         dependencies: [
-            "SyncCore", "SyncKit", "Forge",
+            "Diagnostics", "SyncCore", "SyncKit", "Forge",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOSSL", package: "swift-nio-ssl"),
         ]
     ),
     // Delivery downstream: merge with overrides, commit with the state, one PR per rule; drift; rollback.
-    .target(name: "Delivery", dependencies: ["SyncCore", "SyncKit", "Forge"]),
+    .target(name: "Delivery", dependencies: ["Diagnostics", "SyncCore", "SyncKit", "Forge"]),
     .target(
         name: "Steps",
         dependencies: [
-            "ActionsRuntime", "SyncCore", "MarkdownScan", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
+            "ActionsRuntime", "Diagnostics", "SyncCore", "MarkdownScan", "SyncKit", "Secrets", "Forge", "Governance", "Delivery", "Glyphs", "Notify",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),
@@ -128,15 +131,15 @@ targets += [
     ),
     // Runs a step in process as the runner would; for the tests of the steps only.
     .target(name: "StepTestSupport", dependencies: ["ActionsRuntime", "Steps", "TestSupport"], path: "Tests/StepTestSupport"),
-    .testTarget(name: "ActionsRuntimeTests", dependencies: ["ActionsRuntime", "TestSupport"], exclude: ["Fixtures"]),
-    .testTarget(name: "GlyphsTests", dependencies: ["Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
+    .testTarget(name: "ActionsRuntimeTests", dependencies: ["Diagnostics", "ActionsRuntime", "TestSupport"], exclude: ["Fixtures"]),
+    .testTarget(name: "GlyphsTests", dependencies: ["Diagnostics", "Glyphs", "TestSupport"], exclude: ["Golden", "SVGSet"]),
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
-    .testTarget(name: "SyncKitTests", dependencies: ["SyncCore", "MarkdownScan", "SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
-    .testTarget(name: "GovernanceTests", dependencies: ["Governance", "SyncCore", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Steps", "SyncCore", "SyncKit", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py"]),
+    .testTarget(name: "SyncKitTests", dependencies: ["Diagnostics", "SyncCore", "MarkdownScan", "SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
+    .testTarget(name: "GovernanceTests", dependencies: ["Diagnostics", "Governance", "SyncCore", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
+    .testTarget(name: "StepsTests", dependencies: ["Diagnostics", "Steps", "SyncCore", "SyncKit", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py"]),
     .testTarget(
         name: "NotifyTests",
-        dependencies: ["Notify", "Steps", "SyncCore", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],
+        dependencies: ["Diagnostics", "Notify", "Steps", "SyncCore", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],
         // Results fixtures and the aiosmtpd test server, read from their paths at test time.
         exclude: ["Fixtures", "Support/smtp_test_server.py"]
     ),

@@ -1,3 +1,4 @@
+import Diagnostics
 import Forge
 import Foundation
 import SyncCore
@@ -35,10 +36,10 @@ package struct StateReader: Sendable {
     /// entry named (planning checks each entry against its rule's folder).
     private func check(_ state: SyncState, path: String, repository: String) throws {
         guard path.lowercased() == layout.stateFile(rule: state.rule).lowercased() else {
-            throw ConfigError(file: "\(repository):\(path)", message: "the sync state says it belongs to rule '\(state.rule)', whose state file is \(layout.stateFile(rule: state.rule)); it was renamed, edited or forged. Restore it from the last sync commit.")
+            throw Diagnostic.configuration(file: "\(repository):\(path)", message: "the sync state says it belongs to rule '\(state.rule)', whose state file is \(layout.stateFile(rule: state.rule)); it was renamed, edited or forged. Restore it from the last sync commit.")
         }
         if let problem = state.entryProblem(layout: layout) {
-            throw ConfigError(file: "\(repository):\(path)", message: "the sync state \(problem); it was edited or forged. Restore it from the last sync commit.")
+            throw Diagnostic.configuration(file: "\(repository):\(path)", message: "the sync state \(problem); it was edited or forged. Restore it from the last sync commit.")
         }
     }
 

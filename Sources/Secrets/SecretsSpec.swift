@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -66,9 +67,9 @@ package struct SecretsSpec: Sendable, Equatable {
     static let entryKeys = ["required", "format", "pattern", "min_length", "live_check", "description"]
 
     /// Parses a specification file; every error names file:line:column.
-    package static func parse(_ text: String, file: String) throws(ConfigError) -> SecretsSpec {
+    package static func parse(_ text: String, file: String) throws(Diagnostic) -> SecretsSpec {
         guard let root = try ConfigNode.parse(text, file: file) else {
-            throw ConfigError(file: file, line: 1, message: "the secrets specification is empty.", hint: "Add a 'secrets:' mapping of NAME: {required, format}.")
+            throw Diagnostic.configuration(file: file, line: 1, message: "the secrets specification is empty.", hint: "Add a 'secrets:' mapping of NAME: {required, format}.")
         }
         let top = try root.mapping(allowed: ["secrets"])
         let secretsNode = try top.required("secrets")
@@ -87,12 +88,12 @@ package struct SecretsSpec: Sendable, Equatable {
         }
         let liveTokens = entries.filter(\.isLiveCheckToken)
         if liveTokens.count > 1 {
-            throw ConfigError(file: file, line: liveTokens[1].line, message: "only one secret can be the live-check token; \(liveTokens.map(\.name).joined(separator: " and ")) both set live_check.")
+            throw Diagnostic.configuration(file: file, line: liveTokens[1].line, message: "only one secret can be the live-check token; \(liveTokens.map(\.name).joined(separator: " and ")) both set live_check.")
         }
         return SecretsSpec(entries: entries, source: file)
     }
 
-    private static func parseEntry(name: String, node: ConfigNode) throws(ConfigError) -> Entry {
+    private static func parseEntry(name: String, node: ConfigNode) throws(Diagnostic) -> Entry {
         if case .scalar(let scalar) = node.node, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
             return Entry(name: name, required: true, line: node.line)
         }

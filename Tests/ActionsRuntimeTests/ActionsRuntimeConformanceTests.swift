@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import TestSupport
 import Testing
@@ -144,8 +145,8 @@ struct ActionsRuntimeConformanceTests {
         let log = CapturedLog()
         let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: []),
                                   context: StepContext(environment: ["GITHUB_ACTIONS": "true"], workingDirectory: URL(fileURLWithPath: "/tmp"), log: log))
-        for index in 1...(perKind + 3) { session.annotate(Annotation(.error, "e\(index)", file: "a.md", line: index)) }
-        for index in 1...2 { session.annotate(Annotation(.warning, "w\(index)")) }
+        for index in 1...(perKind + 3) { session.emit(Diagnostic(.error, "e\(index)", file: "a.md", line: index)) }
+        for index in 1...2 { session.emit(Diagnostic(.warning, "w\(index)")) }
         let commands = log.lines.filter { $0.hasPrefix("::error") }
         #expect(commands.count == perKind)
         #expect(log.lines.filter { $0.hasPrefix("::warning") }.count == 2)
@@ -160,8 +161,8 @@ struct ActionsRuntimeConformanceTests {
         let log = CapturedLog()
         let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: []),
                                   context: StepContext(environment: [:], workingDirectory: URL(fileURLWithPath: "/tmp"), log: log))
-        for index in 1...12 { session.annotate(Annotation(.error, "e\(index)", title: "T", file: "rules/a.yaml", line: index, column: 3)) }
-        session.annotate(Annotation(.warning, "no file"))
+        for index in 1...12 { session.emit(Diagnostic(.error, "e\(index)", title: "T", file: "rules/a.yaml", line: index, column: 3)) }
+        session.emit(Diagnostic(.warning, "no file"))
         #expect(log.lines.first == "error: rules/a.yaml:1:3: e1")
         #expect(log.lines.filter { $0.hasPrefix("error: ") }.count == 12)
         #expect(log.lines.contains("warning: no file"))
@@ -172,7 +173,7 @@ struct ActionsRuntimeConformanceTests {
     @Test("annotation messages are cut at the vector's limit")
     func annotationMessageLimit() throws {
         let limit = try RuntimeVectors.load().limits.annotationMessageChars
-        let line = Annotation(.notice, String(repeating: "a", count: limit + 100)).command.message
+        let line = Diagnostic(.notice, String(repeating: "a", count: limit + 100)).command.message
         #expect(line.count == limit)
         #expect(line.hasSuffix("…"))
     }

@@ -1,8 +1,9 @@
+import Diagnostics
 import Foundation
 
 /// The running step: reads inputs, writes outputs, logs, annotations and the summary,
 /// all through the secret masker. Built from a `StepContext`; never touches globals.
-package final class StepSession: @unchecked Sendable {
+package final class StepSession: DiagnosticCollector, @unchecked Sendable {
     package static let annotationsPerKind = 10
 
     package let definition: StepDefinition
@@ -11,8 +12,9 @@ package final class StepSession: @unchecked Sendable {
 
     private let lock = NSLock()
     private var masker: SecretMasker
-    private var emitted: [AnnotationKind: Int] = [:]
-    private var overflow: [Annotation] = []
+    private var emitted: [Diagnostic.Severity: Int] = [:]
+    private var overflow: [Diagnostic] = []
+    private var tally = DiagnosticTally()
     private var recordedOutputs: [(name: String, value: String)] = []
     private var summaryStore = StepSummary()
 
@@ -107,36 +109,40 @@ package final class StepSession: @unchecked Sendable {
         return try await body()
     }
 
-    // MARK: Annotations
+    // MARK: Diagnostics
 
-    /// Emits at most ten annotations of each kind; the rest are counted and listed in the summary.
-    /// Outside Actions nobody turns workflow commands into annotations, so each one is a plain
-    /// `error: file:line:col: message` line instead, and none is held back.
-    package func annotate(_ annotation: Annotation) {
-        var safe = annotation
-        safe.message = redact(annotation.message)
-        safe.title = annotation.title.map(redact)
+    /// Collects a diagnostic and shows it: at most ten annotations of each severity; the rest are
+    /// counted and listed in the summary. Outside Actions nobody turns workflow commands into
+    /// annotations, so each one is a plain `error: file:line:col: message` line instead, and none
+    /// is held back.
+    package func emit(_ diagnostic: Diagnostic) {
+        let safe = diagnostic.redacted(redact)
+        lock.withLock { tally.add(safe) }
         guard context.isInActions else {
-            log("\(safe.kind.rawValue): \(safe.location.map { $0 + ": " } ?? "")\(safe.message)")
+            log(safe.plainLine)
             return
         }
         let shouldEmit = lock.withLock {
-            let count = emitted[safe.kind, default: 0]
+            let count = emitted[safe.severity, default: 0]
             guard count < Self.annotationsPerKind else {
                 overflow.append(safe)
                 return false
             }
-            emitted[safe.kind] = count + 1
+            emitted[safe.severity] = count + 1
             return true
         }
         if shouldEmit {
             command(safe.command)
         } else {
-            log("\(safe.kind.rawValue): \(safe.location.map { $0 + ": " } ?? "")\(safe.message)")
+            log(safe.plainLine)
         }
     }
 
-    package var overflowAnnotations: [Annotation] { lock.withLock { overflow } }
+    /// The diagnostics that did not fit GitHub's annotation limit, in the order they came.
+    package var overflowAnnotations: [Diagnostic] { lock.withLock { overflow } }
+
+    /// What the diagnostics collected so far mean for the run.
+    package var diagnosticTally: DiagnosticTally { lock.withLock { tally } }
 
     // MARK: Outputs and file commands
 
@@ -204,11 +210,11 @@ package final class StepSession: @unchecked Sendable {
         var summary = lock.withLock { summaryStore }
         let extra = overflowAnnotations
         if !extra.isEmpty {
-            let counts = Dictionary(grouping: extra, by: \.kind).sorted { $0.key < $1.key }
+            let counts = Dictionary(grouping: extra, by: \.severity).sorted { $0.key < $1.key }
                 .map { "\($0.value.count) \($0.key.rawValue)\($0.value.count == 1 ? "" : "s")" }
             summary.heading("Annotations not shown on the run (\(counts.joined(separator: ", ")))", level: 3)
             summary.paragraph("GitHub shows at most \(Self.annotationsPerKind) annotations of each kind per step; these are the rest.")
-            summary.table(["kind", "location", "message"], extra.map { [$0.kind.rawValue, $0.location ?? "", $0.message] })
+            summary.table(["kind", "location", "message"], extra.map { [$0.severity.rawValue, $0.location?.description ?? "", $0.fullMessage] })
         }
         return redact(summary.render())
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 /// Reads inputs exactly as the Actions toolkit does: `INPUT_<NAME>`, trimmed, with
 /// strict booleans, multiline lists, and a named error for a missing required input.
 /// Flags given on the command line win over the environment.
@@ -104,5 +105,12 @@ package enum InputError: Error, Equatable, CustomStringConvertible {
         case .invalid(let name, let reason):
             "Input \(name) is invalid: \(reason)"
         }
+    }
+}
+
+extension InputError: DiagnosticConvertible {
+    /// A bad input is a configuration error: exit 2.
+    package var diagnostics: [Diagnostic] {
+        [.failure(description, category: .configuration)]
     }
 }

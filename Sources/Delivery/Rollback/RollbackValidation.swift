@@ -39,7 +39,7 @@ package enum RollbackValidation {
         for (path, text) in texts.sorted(by: { $0.key < $1.key }) where TextContent.isJSON(path) || TextContent.isYAML(path) || TextContent.isMarkdown(path) {
             let outcome = schemas.check(text, sourcePath: path, targetPath: path)
             parsed += outcome.parsed
-            schemaFindings += outcome.problems.map { "\(path):\($0.line):\($0.column ?? 1): \($0.message)" }
+            schemaFindings += outcome.problems.map(\.description)
         }
         let schemaCheck = RollbackCheck(
             check: .schemaCheck, status: parsed == 0 && schemaFindings.isEmpty ? .skipped : (schemaFindings.isEmpty ? .pass : .fail),

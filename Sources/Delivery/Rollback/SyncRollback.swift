@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Forge
 import SyncKit
@@ -165,4 +166,9 @@ package struct SyncRollback: Sendable {
         func bare(_ text: String) -> String { text.hasPrefix("v") ? String(text.dropFirst()) : text }
         return bare(a) == bare(b)
     }
+}
+
+extension RollbackError: DiagnosticConvertible {
+    /// A rollback that cannot be done fails the step: exit 1.
+    package var diagnostics: [Diagnostic] { [.failure(description)] }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Why a glyph run could not finish: bad settings, unreadable sources, SVGs outside the subset,
 /// or files that cannot be written.
 package enum GlyphPipelineError: Error, CustomStringConvertible {
@@ -39,15 +41,15 @@ package enum GlyphPipelineError: Error, CustomStringConvertible {
     }
 
     /// The file the error points into and, when known, the 1-based line.
-    package var location: (file: String, line: Int?)? {
+    package var location: FileLocation? {
         switch self {
         case .invalidSetting: nil
-        case .invalidSVG(let error): (error.location.file, error.location.line)
+        case .invalidSVG(let error): error.location
         case .unreadable(let path, _), .encodingFailed(let path, _), .writeFailed(let path, _), .corruptManifest(let path, _):
-            (path, nil)
-        case .invalidGlyphName(let path, _): (path, 1)
-        case .nameCollision(_, let paths): paths.first.map { ($0, 1) }
-        case .handMadeCollision(_, let svgPath): (svgPath, 1)
+            FileLocation(file: path)
+        case .invalidGlyphName(let path, _): FileLocation(file: path, line: 1)
+        case .nameCollision(_, let paths): paths.first.map { FileLocation(file: $0, line: 1) }
+        case .handMadeCollision(_, let svgPath): FileLocation(file: svgPath, line: 1)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A parsed SVG in the supported subset, ready to rasterize.
 package struct SVGDocument: Sendable {
     /// The intrinsic size in CSS pixels (`width`/`height` on the root, or the viewBox size).
@@ -27,7 +29,7 @@ package struct SVGShape: Sendable {
     package var fill: FillPaint?
     package var stroke: StrokePaint?
     package var opacity: Double
-    package var location: SVGLocation
+    package var location: FileLocation
 }
 
 package struct FillPaint: Sendable {

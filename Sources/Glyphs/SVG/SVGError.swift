@@ -1,27 +1,17 @@
-/// Where something was found: a file name (as given by the caller) and a 1-based line.
-package struct SVGLocation: Sendable, Equatable, CustomStringConvertible {
-    package var file: String
-    package var line: Int
+import Diagnostics
 
-    package init(file: String, line: Int) {
-        self.file = file
-        self.line = line
-    }
-
-    package var description: String { "\(file):\(line)" }
-}
 
 /// Why an SVG could not be read or is outside the subset the rasterizer draws.
 package enum SVGError: Error, Equatable, CustomStringConvertible {
-    case malformedXML(SVGLocation, detail: String)
-    case notSVG(SVGLocation, foundElement: String)
-    case unsupportedElement(SVGLocation, element: String)
-    case unsupportedAttribute(SVGLocation, element: String, attribute: String)
-    case unsupportedValue(SVGLocation, element: String, attribute: String, value: String, reason: String)
-    case invalidValue(SVGLocation, element: String, attribute: String, value: String, expected: String)
-    case missingReference(SVGLocation, element: String, id: String)
+    case malformedXML(FileLocation, detail: String)
+    case notSVG(FileLocation, foundElement: String)
+    case unsupportedElement(FileLocation, element: String)
+    case unsupportedAttribute(FileLocation, element: String, attribute: String)
+    case unsupportedValue(FileLocation, element: String, attribute: String, value: String, reason: String)
+    case invalidValue(FileLocation, element: String, attribute: String, value: String, expected: String)
+    case missingReference(FileLocation, element: String, id: String)
 
-    package var location: SVGLocation {
+    package var location: FileLocation {
         switch self {
         case .malformedXML(let location, _), .notSVG(let location, _), .unsupportedElement(let location, _),
              .unsupportedAttribute(let location, _, _), .unsupportedValue(let location, _, _, _, _),

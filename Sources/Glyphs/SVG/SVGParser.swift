@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Reads an SVG document in the supported subset into an `SVGDocument`.
 ///
 /// Supported: `svg` (root only), `g`, `path`, `rect`, `circle`, `ellipse`, `line`, `polyline`,
@@ -12,7 +14,7 @@ package struct SVGParser {
     /// - Parameter file: the name used in error messages (usually the path the text was read from).
     package static func parse(_ text: String, file: String) throws(SVGError) -> SVGDocument {
         let root = try XMLReader.parse(text, file: file)
-        let location = SVGLocation(file: file, line: root.line)
+        let location = FileLocation(file: file, line: root.line)
         guard root.name == "svg" else { throw .notSVG(location, foundElement: root.name) }
 
         var viewBox: BoundingBox?
@@ -70,8 +72,8 @@ package struct SVGParser {
         }
     }
 
-    func location(of element: XMLElementNode) -> SVGLocation {
-        SVGLocation(file: file, line: element.line)
+    func location(of element: XMLElementNode) -> FileLocation {
+        FileLocation(file: file, line: element.line)
     }
 
     func nodes(of parent: XMLElementNode, style: InheritedStyle) throws(SVGError) -> [SVGNode] {

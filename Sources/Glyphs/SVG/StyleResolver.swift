@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Sorts an element's attributes and `style` declarations into properties, geometry and errors.
 enum StyleResolver {
     static let ignoredAttributes: Set<String> = [
@@ -28,7 +30,7 @@ enum StyleResolver {
         "isolation": (["auto"], "isolation is outside the subset"),
     ]
 
-    static func declarations(of element: XMLElementNode, location: SVGLocation) throws(SVGError) -> [(name: String, value: String)] {
+    static func declarations(of element: XMLElementNode, location: FileLocation) throws(SVGError) -> [(name: String, value: String)] {
         var result = element.attributes.filter { $0.name != "style" }
         guard let style = element.attribute("style") else { return result }
         for declaration in style.split(separator: ";") {
@@ -57,7 +59,7 @@ enum StyleResolver {
     static func resolve(
         _ element: XMLElementNode, parent: InheritedStyle, geometry: Set<String>, viewport: Viewport, file: String
     ) throws(SVGError) -> ElementStyle {
-        let location = SVGLocation(file: file, line: element.line)
+        let location = FileLocation(file: file, line: element.line)
         var style = ElementStyle(inherited: parent)
         func invalid(_ name: String, _ value: String, _ expected: String) -> SVGError {
             .invalidValue(location, element: element.name, attribute: name, value: value, expected: expected)

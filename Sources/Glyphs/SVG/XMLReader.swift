@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// An element of a parsed XML document, with the line its start tag is on.
 package struct XMLElementNode: Sendable {
     package var name: String
@@ -31,7 +33,7 @@ package struct XMLReader {
     }
 
     private func fail(_ detail: String) -> SVGError {
-        .malformedXML(SVGLocation(file: file, line: line), detail: detail)
+        .malformedXML(FileLocation(file: file, line: line), detail: detail)
     }
 
     private var current: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -79,7 +81,7 @@ package struct XMLReader {
                 let startLine = line
                 while let byte = current, byte != UInt8(ascii: ">") {
                     if byte == UInt8(ascii: "[") {
-                        throw .malformedXML(SVGLocation(file: file, line: startLine),
+                        throw .malformedXML(FileLocation(file: file, line: startLine),
                                             detail: "a DOCTYPE with an internal subset (custom entities) is not supported")
                     }
                     advance()

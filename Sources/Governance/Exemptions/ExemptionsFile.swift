@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -12,28 +13,28 @@ package enum ExemptionsFile {
     static let entryKeys = ["path", "rule", "reason", "expires"]
 
     /// Parses the file; every rule id must name a rule of `policy`. Problems are reported together.
-    package static func parse(_ text: String, file: String, policy: Policy) throws(ConfigErrors) -> [Exemption] {
+    package static func parse(_ text: String, file: String, policy: Policy) throws(DiagnosticGroup) -> [Exemption] {
         let items: [ConfigNode]
-        do throws(ConfigError) {
+        do throws(Diagnostic) {
             guard let document = try ConfigNode.parse(text, file: file) else { return [] }
             items = try document.mapping(allowed: ["exemptions"])["exemptions"]?.sequence() ?? []
         } catch {
-            throw ConfigErrors([error])
+            throw DiagnosticGroup([error])
         }
         var exemptions: [Exemption] = []
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         for item in items {
-            do throws(ConfigError) {
+            do throws(Diagnostic) {
                 exemptions.append(try parseEntry(item, file: file, policy: policy))
             } catch {
                 errors.append(error)
             }
         }
-        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
         return exemptions
     }
 
-    private static func parseEntry(_ item: ConfigNode, file: String, policy: Policy) throws(ConfigError) -> Exemption {
+    private static func parseEntry(_ item: ConfigNode, file: String, policy: Policy) throws(Diagnostic) -> Exemption {
         let mapping = try item.mapping(allowed: entryKeys)
         let pathNode = try mapping.required("path")
         let pattern = try pathNode.string()

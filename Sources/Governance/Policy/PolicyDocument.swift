@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -24,22 +25,22 @@ struct PolicyDocument {
     var entries: [Entry]
 
     /// Parses a policy file; every problem found is reported together.
-    static func parse(_ text: String, file: String) throws(ConfigErrors) -> PolicyDocument {
+    static func parse(_ text: String, file: String) throws(DiagnosticGroup) -> PolicyDocument {
         let root: ConfigMapping
-        do throws(ConfigError) {
+        do throws(Diagnostic) {
             guard let document = try ConfigNode.parse(text, file: file) else {
-                throw ConfigError(file: file, line: 1, message: "the policy is empty.", hint: "Add 'rules:' with at least one rule, or 'extends:'.")
+                throw Diagnostic.configuration(file: file, line: 1, message: "the policy is empty.", hint: "Add 'rules:' with at least one rule, or 'extends:'.")
             }
             root = try document.mapping(allowed: topLevelKeys)
         } catch {
-            throw ConfigErrors([error])
+            throw DiagnosticGroup([error])
         }
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
-        do throws(ConfigError) {
+        do throws(Diagnostic) {
             for item in try root["rules"]?.sequence() ?? [] {
-                do throws(ConfigError) {
+                do throws(Diagnostic) {
                     let entry = try parseEntry(item)
                     if let first = seen[entry.id] {
                         throw item.error("rule id '\(entry.id)' is defined twice in this file (first at line \(first)).", hint: "Give each rule its own id.")
@@ -56,11 +57,11 @@ struct PolicyDocument {
         if root["rules"] == nil, root["extends"] == nil {
             errors.append(root.owner.error("the policy has neither 'rules' nor 'extends'.", hint: "Add 'rules:' with at least one rule."))
         }
-        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
         return PolicyDocument(file: file, extends: root["extends"], entries: entries)
     }
 
-    private static func parseEntry(_ node: ConfigNode) throws(ConfigError) -> Entry {
+    private static func parseEntry(_ node: ConfigNode) throws(Diagnostic) -> Entry {
         let mapping = try node.mapping(allowed: ruleKeys)
         let id = try mapping.required("id").string()
         guard id.range(of: #"^[A-Za-z0-9][A-Za-z0-9._-]*\z"#, options: .regularExpression) != nil else {

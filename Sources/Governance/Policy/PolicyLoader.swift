@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -17,7 +18,7 @@ package struct PolicyLoader: Sendable {
     }
 
     /// Loads the policy at the repository-relative `path`.
-    package func load(_ path: String) throws(ConfigErrors) -> Policy {
+    package func load(_ path: String) throws(DiagnosticGroup) -> Policy {
         var chain: [String] = []
         let rules = try resolve(path, chain: &chain, extendedFrom: nil)
         return Policy(file: path, chain: chain, rules: rules)
@@ -31,51 +32,51 @@ package struct PolicyLoader: Sendable {
         return Policy(file: builtInName, chain: chain, rules: rules)
     }
 
-    private func resolve(_ path: String, chain: inout [String], extendedFrom: ConfigNode?) throws(ConfigErrors) -> [PolicyRule] {
+    private func resolve(_ path: String, chain: inout [String], extendedFrom: ConfigNode?) throws(DiagnosticGroup) -> [PolicyRule] {
         if chain.contains(path) {
             let cycle = (chain.drop { $0 != path } + [path]).joined(separator: " → ")
-            throw ConfigErrors([(extendedFrom?.error("'extends' makes a cycle: \(cycle).", hint: "Remove 'extends' from one of these files."))
-                ?? ConfigError(file: path, message: "'extends' makes a cycle: \(cycle).")])
+            throw DiagnosticGroup([(extendedFrom?.error("'extends' makes a cycle: \(cycle).", hint: "Remove 'extends' from one of these files."))
+                ?? Diagnostic.configuration(file: path, message: "'extends' makes a cycle: \(cycle).")])
         }
         chain.append(path)
         let text: String
         if path == Self.builtInName {
             text = DefaultPolicy.text
         } else {
-            do throws(ConfigError) {
+            do throws(Diagnostic) {
                 text = try ConfigFile.read(repositoryRoot.appendingPathComponent(path), shownAs: path)
             } catch {
                 var failure = error
                 if let extendedFrom {
                     failure = extendedFrom.error("the policy '\(path)' it extends cannot be read: \(error.message)", hint: error.hint)
                 }
-                throw ConfigErrors([failure])
+                throw DiagnosticGroup([failure])
             }
         }
         let document = try PolicyDocument.parse(text, file: path)
         var rules: [PolicyRule] = []
         if let extends = document.extends {
             let parentPath: String
-            do throws(ConfigError) {
+            do throws(Diagnostic) {
                 parentPath = try parentLocation(extends, from: path)
             } catch {
-                throw ConfigErrors([error])
+                throw DiagnosticGroup([error])
             }
             rules = try resolve(parentPath, chain: &chain, extendedFrom: extends)
         }
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         for entry in document.entries {
-            do throws(ConfigError) {
+            do throws(Diagnostic) {
                 try merge(entry, into: &rules, file: path)
             } catch {
                 errors.append(error)
             }
         }
-        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
         return rules
     }
 
-    private func parentLocation(_ node: ConfigNode, from path: String) throws(ConfigError) -> String {
+    private func parentLocation(_ node: ConfigNode, from path: String) throws(Diagnostic) -> String {
         let target = try node.string()
         if target == Self.builtInName { return target }
         guard !target.hasPrefix("/") else {
@@ -96,7 +97,7 @@ package struct PolicyLoader: Sendable {
         return segments.joined(separator: "/")
     }
 
-    private func merge(_ entry: PolicyDocument.Entry, into rules: inout [PolicyRule], file: String) throws(ConfigError) {
+    private func merge(_ entry: PolicyDocument.Entry, into rules: inout [PolicyRule], file: String) throws(Diagnostic) {
         let line = entry.node.line ?? 1
         if let index = rules.firstIndex(where: { $0.id == entry.id }), entry.type == nil {
             var rule = rules[index]

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -8,15 +9,15 @@ extension RuleCheck {
 
     /// Parses the `options` of a rule of type `type`; `at` is the rule entry, for errors when
     /// a required option is missing.
-    static func parse(_ type: RuleType, options: ConfigNode?, at entry: ConfigNode) throws(ConfigError) -> RuleCheck {
+    static func parse(_ type: RuleType, options: ConfigNode?, at entry: ConfigNode) throws(Diagnostic) -> RuleCheck {
         let mapping = try options?.mapping(allowed: type.optionKeys)
-        func required(_ key: String) throws(ConfigError) -> ConfigNode {
+        func required(_ key: String) throws(Diagnostic) -> ConfigNode {
             guard let value = mapping?[key] else {
                 throw (options ?? entry).error("rule type '\(type.rawValue)' needs the option '\(key)'.", hint: "Add 'options: { \(key): ... }' to the rule.")
             }
             return value
         }
-        func match() throws(ConfigError) -> GlobMatch {
+        func match() throws(Diagnostic) -> GlobMatch {
             guard let node = mapping?["match"] else { return .any }
             let text = try node.string()
             guard let value = GlobMatch(rawValue: text) else {
@@ -24,7 +25,7 @@ extension RuleCheck {
             }
             return value
         }
-        func flag(_ key: String, default value: Bool) throws(ConfigError) -> Bool {
+        func flag(_ key: String, default value: Bool) throws(Diagnostic) -> Bool {
             try mapping?[key]?.bool() ?? value
         }
         switch type {
@@ -77,7 +78,7 @@ extension RuleCheck {
         }
     }
 
-    static func globs(_ node: ConfigNode) throws(ConfigError) -> [Glob] {
+    static func globs(_ node: ConfigNode) throws(Diagnostic) -> [Glob] {
         let patterns = try node.stringList()
         guard !patterns.isEmpty else { throw node.error("'\(node.path)' needs at least one glob.") }
         var result: [Glob] = []
@@ -91,7 +92,7 @@ extension RuleCheck {
         return result
     }
 
-    private static func frontmatterKeys(_ node: ConfigNode) throws(ConfigError) -> [FrontmatterKey] {
+    private static func frontmatterKeys(_ node: ConfigNode) throws(Diagnostic) -> [FrontmatterKey] {
         var keys: [FrontmatterKey] = []
         for (name, value) in try node.mapping().entries {
             let text = try value.string()

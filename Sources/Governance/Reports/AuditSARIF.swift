@@ -1,3 +1,4 @@
+import Diagnostics
 import SyncCore
 
 /// The audit as a SARIF 2.1.0 log for code scanning: one reporting descriptor per active rule
@@ -18,11 +19,7 @@ package enum AuditSARIF {
         }
         let indexes = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
         let results = result.findings.map { finding in
-            SARIFResult(
-                ruleId: finding.ruleId, ruleIndex: indexes[finding.ruleId], level: level(finding.level),
-                message: message(for: finding, in: result.policy),
-                location: SARIFLocation(path: finding.file, line: finding.line, column: finding.column)
-            )
+            SARIFResult(finding.diagnostic(in: result.policy), ruleIndex: indexes[finding.ruleId])
         }
         let driver = SARIFToolComponent(name: toolName, version: toolVersion, rules: descriptors)
         return SARIFLog(runs: [SARIFRun(tool: SARIFTool(driver: driver), results: results)])

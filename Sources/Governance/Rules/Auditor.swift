@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import JSONSchema
 import SyncCore
@@ -18,20 +19,19 @@ package struct Auditor: Sendable {
     }
 
     /// Throws when the policy itself is broken (a JSON Schema it names cannot be compiled).
-    package func run(on snapshot: RepositorySnapshot) throws(ConfigErrors) -> AuditResult {
+    package func run(on snapshot: RepositorySnapshot) throws(DiagnosticGroup) -> AuditResult {
         var found: [Finding] = []
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         for rule in policy.activeRules {
-            do throws(ConfigError) {
+            do throws(Diagnostic) {
                 for problem in try problems(of: rule, in: snapshot) {
-                    let place = location(of: problem, rule: rule)
-                    found.append(Finding(ruleId: rule.id, level: rule.level, message: problem.message, file: place.file, line: place.line, column: place.column))
+                    found.append(Finding(ruleId: rule.id, level: rule.level, message: problem.message, at: location(of: problem, rule: rule)))
                 }
             } catch {
                 errors.append(error)
             }
         }
-        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
 
         let expired = exemptions.filter { $0.isExpired(on: today) }
         let active = exemptions.filter { !$0.isExpired(on: today) }
@@ -60,7 +60,7 @@ package struct Auditor: Sendable {
         Set(policy.chain + exemptions.map(\.file))
     }
 
-    private func problems(of rule: PolicyRule, in snapshot: RepositorySnapshot) throws(ConfigError) -> [Problem] {
+    private func problems(of rule: PolicyRule, in snapshot: RepositorySnapshot) throws(Diagnostic) -> [Diagnostic] {
         let excluded = configurationFiles
         let files = snapshot.files.filter { rule.covers($0) && !excluded.contains($0) }
         do {
@@ -91,20 +91,20 @@ package struct Auditor: Sendable {
             case .glyphAssets(let folder, let required):
                 return GlyphAssetCheck.check(folder: folder, required: required, files: files, in: snapshot)
             }
-        } catch let error as ConfigError {
+        } catch let error as Diagnostic {
             throw error
         } catch {
-            throw ConfigError(file: rule.file, line: rule.line, message: "rule '\(rule.id)' cannot run: \(error)")
+            throw Diagnostic.configuration(file: rule.file, line: rule.line, message: "rule '\(rule.id)' cannot run: \(error)")
         }
     }
 
     /// A problem with a file keeps it; one about the repository as a whole points at the rule in
     /// the policy file, or, for a rule of the built-in policy, at the path it asks for.
-    private func location(of problem: Problem, rule: PolicyRule) -> (file: String, line: Int, column: Int?) {
-        if let file = problem.file { return (file, problem.line ?? 1, problem.column) }
-        if rule.file != PolicyLoader.builtInName { return (rule.file, rule.line, nil) }
-        if policy.file != PolicyLoader.builtInName { return (policy.file, 1, nil) }
-        return (rule.check.expectedPath, 1, nil)
+    private func location(of problem: Diagnostic, rule: PolicyRule) -> FileLocation {
+        if let file = problem.file { return FileLocation(file: file, line: problem.line ?? 1, column: problem.column) }
+        if rule.file != PolicyLoader.builtInName { return FileLocation(file: rule.file, line: rule.line) }
+        if policy.file != PolicyLoader.builtInName { return FileLocation(file: policy.file, line: 1) }
+        return FileLocation(file: rule.check.expectedPath, line: 1)
     }
 }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -19,15 +20,15 @@ enum ContentChecks {
         }
     }
 
-    private static func spent(_ pattern: ContentPattern, unchecked: Int) -> Problem {
-        Problem("\(unchecked) file\(unchecked == 1 ? " was" : "s were") not checked against /\(pattern.pattern)/: the pattern's \(Int(patternBudget)) s budget for the whole audit is spent. Simplify the pattern.", line: nil)
+    private static func spent(_ pattern: ContentPattern, unchecked: Int) -> Diagnostic {
+        Diagnostic(.error, "\(unchecked) file\(unchecked == 1 ? " was" : "s were") not checked against /\(pattern.pattern)/: the pattern's \(Int(patternBudget)) s budget for the whole audit is spent. Simplify the pattern.")
     }
 
-    static func mustMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Problem] {
+    static func mustMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Diagnostic] {
         let regex = try pattern.compiled()
         let budget = Budget()
         var unchecked = 0
-        let problems = files.compactMap { path -> Problem? in
+        let problems = files.compactMap { path -> Diagnostic? in
             guard let text = snapshot.text(of: path) else { return nil }
             guard let seconds = budget.forNextFile else {
                 unchecked += 1
@@ -35,17 +36,17 @@ enum ContentChecks {
             }
             let search = regex.matches(in: text, limit: 1, timeBudget: seconds)
             if let stopped = search.stopped, search.matches.isEmpty {
-                return Problem("'\(path)' could not be checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1)
+                return Diagnostic(.error, "'\(path)' could not be checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1)
             }
             guard search.matches.isEmpty else { return nil }
-            return Problem("'\(path)' does not contain a match of /\(pattern.pattern)/.", file: path, line: 1)
+            return Diagnostic(.error, "'\(path)' does not contain a match of /\(pattern.pattern)/.", file: path, line: 1)
         }
         return problems + (unchecked > 0 ? [spent(pattern, unchecked: unchecked)] : [])
     }
 
-    static func mustNotMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Problem] {
+    static func mustNotMatch(_ pattern: ContentPattern, files: [String], in snapshot: RepositorySnapshot) throws -> [Diagnostic] {
         let regex = try pattern.compiled()
-        var problems: [Problem] = []
+        var problems: [Diagnostic] = []
         let budget = Budget()
         var unchecked = 0
         for path in files {
@@ -57,26 +58,26 @@ enum ContentChecks {
             let search = regex.matches(in: text, limit: 10_000, timeBudget: seconds)
             let matches = search.matches
             if let stopped = search.stopped {
-                problems.append(Problem("'\(path)' could not be fully checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' could not be fully checked against /\(pattern.pattern)/: \(stopped.description).", file: path, line: 1))
             }
             for match in matches.prefix(matchesPerFile) {
                 let line = RepositorySnapshot.line(ofUTF16Offset: match.location, in: text)
                 let column = column(ofUTF16Offset: match.location, in: text)
-                problems.append(Problem("'\(path)' line \(line) matches /\(pattern.pattern)/, which is not allowed.", file: path, line: line, column: column))
+                problems.append(Diagnostic(.error, "'\(path)' line \(line) matches /\(pattern.pattern)/, which is not allowed.", file: path, line: line, column: column))
             }
             if matches.count > matchesPerFile {
-                problems.append(Problem("'\(path)' has \(matches.count - matchesPerFile) more matches of /\(pattern.pattern)/ not listed.", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' has \(matches.count - matchesPerFile) more matches of /\(pattern.pattern)/ not listed.", file: path, line: 1))
             }
         }
         if unchecked > 0 { problems.append(spent(pattern, unchecked: unchecked)) }
         return problems
     }
 
-    static func largeFiles(maxBytes: Int, files: [String], in snapshot: RepositorySnapshot) -> [Problem] {
+    static func largeFiles(maxBytes: Int, files: [String], in snapshot: RepositorySnapshot) -> [Diagnostic] {
         files.compactMap { path in
             let size = snapshot.size(of: path)
             guard size > maxBytes else { return nil }
-            return Problem("'\(path)' is \(size) bytes; the limit is \(maxBytes) bytes.", file: path, line: 1)
+            return Diagnostic(.error, "'\(path)' is \(size) bytes; the limit is \(maxBytes) bytes.", file: path, line: 1)
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import MarkdownScan
 import SyncCore
@@ -5,11 +6,11 @@ import Yams
 
 /// Every file in scope has YAML frontmatter with the required keys, each of its type.
 enum FrontmatterCheck {
-    static func check(_ keys: [FrontmatterKey], files: [String], in snapshot: RepositorySnapshot) -> [Problem] {
-        var problems: [Problem] = []
+    static func check(_ keys: [FrontmatterKey], files: [String], in snapshot: RepositorySnapshot) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for path in files {
             guard let text = snapshot.text(of: path) else {
-                problems.append(Problem("'\(path)' is not a text file, so it has no frontmatter.", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' is not a text file, so it has no frontmatter.", file: path, line: 1))
                 continue
             }
             problems += check(keys, text: text, path: path)
@@ -17,30 +18,30 @@ enum FrontmatterCheck {
         return problems
     }
 
-    static func check(_ keys: [FrontmatterKey], text: String, path: String) -> [Problem] {
+    static func check(_ keys: [FrontmatterKey], text: String, path: String) -> [Diagnostic] {
         guard let frontmatter = MarkdownDocument(text).frontmatter else {
             let names = keys.map(\.name).joined(separator: ", ")
-            return [Problem("'\(path)' has no frontmatter; it needs \(names).", file: path, line: 1)]
+            return [Diagnostic(.error, "'\(path)' has no frontmatter; it needs \(names).", file: path, line: 1)]
         }
         // The YAML starts on the line after the opening `---`.
         let offset = frontmatter.lines.lowerBound
         let mapping: ConfigMapping
-        do throws(ConfigError) {
+        do throws(Diagnostic) {
             guard let node = try ConfigNode.parse(frontmatter.content, file: path) else {
-                return [Problem("the frontmatter of '\(path)' is empty; it needs \(keys.map(\.name).joined(separator: ", ")).", file: path, line: offset)]
+                return [Diagnostic(.error, "the frontmatter of '\(path)' is empty; it needs \(keys.map(\.name).joined(separator: ", ")).", file: path, line: offset)]
             }
             mapping = try node.mapping()
         } catch {
-            return [Problem("the frontmatter of '\(path)' is not a YAML mapping: \(error.message)", file: path, line: offset + (error.line ?? 0), column: error.column)]
+            return [Diagnostic(.error, "the frontmatter of '\(path)' is not a YAML mapping: \(error.message)", file: path, line: offset + (error.line ?? 0), column: error.column)]
         }
-        var problems: [Problem] = []
+        var problems: [Diagnostic] = []
         for key in keys {
             guard let value = mapping[key.name] else {
-                problems.append(Problem("the frontmatter of '\(path)' has no '\(key.name)' (\(key.type.rawValue)).", file: path, line: offset))
+                problems.append(Diagnostic(.error, "the frontmatter of '\(path)' has no '\(key.name)' (\(key.type.rawValue)).", file: path, line: offset))
                 continue
             }
             if let found = mismatch(value, key.type) {
-                problems.append(Problem(
+                problems.append(Diagnostic(.error, 
                     "'\(key.name)' in the frontmatter of '\(path)' must be \(key.type.expectation); found \(found).",
                     file: path, line: offset + (value.line ?? 0), column: value.column
                 ))

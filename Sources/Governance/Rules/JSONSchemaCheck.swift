@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import JSONSchema
 import SyncCore
@@ -8,26 +9,26 @@ enum JSONSchemaCheck {
     static let errorsPerFile = 20
 
     /// Reads and compiles the schema; a broken schema is a broken policy (exit 2).
-    static func compile(_ schemaPath: String, rule: PolicyRule, in snapshot: RepositorySnapshot) throws(ConfigError) -> CompiledSchema {
+    static func compile(_ schemaPath: String, rule: PolicyRule, in snapshot: RepositorySnapshot) throws(Diagnostic) -> CompiledSchema {
         let text = try ConfigFile.read(snapshot.url(of: schemaPath), shownAs: schemaPath)
         do {
             let schema = try JSONParser.parse(text, sourceName: schemaPath)
             return try SchemaCompiler().compile(schema, baseURI: "urn:flash-sync:policy:" + schemaPath)
         } catch let error as JSONParseError {
-            throw ConfigError(file: schemaPath, line: error.line, column: error.column, message: "the schema of rule '\(rule.id)' is not valid JSON: \(error)")
+            throw Diagnostic.configuration(file: schemaPath, line: error.line, column: error.column, message: "the schema of rule '\(rule.id)' is not valid JSON: \(error)")
         } catch {
-            throw ConfigError(
+            throw Diagnostic.configuration(
                 file: rule.file, line: rule.line, message: "rule '\(rule.id)': the schema '\(schemaPath)' cannot be compiled: \(error)",
                 hint: "Fix the schema; it must be a JSON Schema draft 2020-12 document."
             )
         }
     }
 
-    static func check(_ schema: CompiledSchema, schemaPath: String, files: [String], in snapshot: RepositorySnapshot) -> [Problem] {
-        var problems: [Problem] = []
+    static func check(_ schema: CompiledSchema, schemaPath: String, files: [String], in snapshot: RepositorySnapshot) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for path in files {
             guard let text = snapshot.text(of: path) else {
-                problems.append(Problem("'\(path)' is not a text file, so it cannot be checked against '\(schemaPath)'.", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' is not a text file, so it cannot be checked against '\(schemaPath)'.", file: path, line: 1))
                 continue
             }
             let instance: JSONValue
@@ -36,7 +37,7 @@ enum JSONSchemaCheck {
             do {
                 if isYAML {
                     guard let node = try ConfigNode.parse(text, file: path) else {
-                        problems.append(Problem("'\(path)' is empty, so it is not valid against '\(schemaPath)'.", file: path, line: 1))
+                        problems.append(Diagnostic(.error, "'\(path)' is empty, so it is not valid against '\(schemaPath)'.", file: path, line: 1))
                         continue
                     }
                     instance = try conversion.convert(node.node)
@@ -44,25 +45,25 @@ enum JSONSchemaCheck {
                     instance = try JSONParser.parse(text, sourceName: path)
                 }
             } catch let error as JSONParseError {
-                problems.append(Problem("'\(path)' is not valid JSON: \(error.reason).", file: path, line: error.line, column: error.column))
+                problems.append(Diagnostic(.error, "'\(path)' is not valid JSON: \(error.reason).", file: path, line: error.line, column: error.column))
                 continue
-            } catch let error as ConfigError {
-                problems.append(Problem("'\(path)': \(error.message)", file: path, line: error.line ?? 1, column: error.column))
+            } catch let error as Diagnostic {
+                problems.append(Diagnostic(.error, "'\(path)': \(error.message)", file: path, line: error.line ?? 1, column: error.column))
                 continue
             } catch {
-                problems.append(Problem("'\(path)' cannot be read: \(error).", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' cannot be read: \(error).", file: path, line: 1))
                 continue
             }
             let result = schema.validate(instance)
             for error in result.errors.prefix(errorsPerFile) {
                 let place = error.instanceLocation.tokens.isEmpty ? "the document" : "'\(error.instanceLocation)'"
-                problems.append(Problem(
+                problems.append(Diagnostic(.error, 
                     "\(place) in '\(path)' is not valid against '\(schemaPath)': \(error.message).",
                     file: path, line: (isYAML ? conversion.line(of: error.instanceLocation) : nil) ?? 1
                 ))
             }
             if result.errors.count > errorsPerFile {
-                problems.append(Problem("'\(path)' has \(result.errors.count - errorsPerFile) more schema errors not listed.", file: path, line: 1))
+                problems.append(Diagnostic(.error, "'\(path)' has \(result.errors.count - errorsPerFile) more schema errors not listed.", file: path, line: 1))
             }
         }
         return problems

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -8,9 +9,9 @@ import SyncCore
 /// (`RulesLoadCheck.syncRules` in Steps), so the audit and the sync can never disagree about a rule file.
 package struct RulesLoadCheck: Sendable {
     /// Loads every rule in a folder and returns every problem found. `folder` is the folder's
-    /// URL; `shownAs` is its repository-relative path, to be used for `ConfigError.file`
+    /// URL; `shownAs` is its repository-relative path, to be used for `Diagnostic.file`
     /// (`shownAs + "/" + file name`), so findings point at repository paths.
-    package typealias Loader = @Sendable (_ folder: URL, _ shownAs: String) -> [ConfigError]
+    package typealias Loader = @Sendable (_ folder: URL, _ shownAs: String) -> [Diagnostic]
 
     package var loader: Loader
 
@@ -18,12 +19,12 @@ package struct RulesLoadCheck: Sendable {
         self.loader = loader
     }
 
-    func check(folder: String, required: Bool, in snapshot: RepositorySnapshot) -> [Problem] {
+    func check(folder: String, required: Bool, in snapshot: RepositorySnapshot) -> [Diagnostic] {
         guard snapshot.directories.contains(folder) else {
-            return required ? [Problem("the sync rules folder '\(folder)/' does not exist.")] : []
+            return required ? [Diagnostic(.error, "the sync rules folder '\(folder)/' does not exist.")] : []
         }
         return loader(snapshot.url(of: folder), folder).map { error in
-            Problem(error.message + (error.hint.map { " " + $0 } ?? ""), file: error.file, line: error.line ?? 1, column: error.column)
+            Diagnostic(.error, error.message + (error.hint.map { " " + $0 } ?? ""), file: error.file, line: error.line ?? 1, column: error.column)
         }
     }
 }

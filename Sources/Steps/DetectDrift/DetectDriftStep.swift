@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Delivery
+import Diagnostics
 import Forge
 import Foundation
 
@@ -70,13 +71,13 @@ package struct DetectDriftStep: StepCommand {
                 rows += report.health
             } catch {
                 unreachable.append(repository)
-                session.annotate(Annotation(.error, "\(repository): could not be checked: \(error)", title: "Drift check failed"))
+                session.emit(Diagnostic(.error, "\(repository): could not be checked: \(error)", title: "Drift check failed"))
             }
         }
 
         let alerts = rows.flatMap(\.alerts)
         for alert in alerts {
-            session.annotate(Annotation(alert.kind == .failure ? .error : .warning, "\(alert.targetRepository) \(alert.ruleID): \(alert.details)", title: "Sync \(alert.kind.rawValue)"))
+            session.emit(Diagnostic(alert.kind == .failure ? .error : .warning, "\(alert.targetRepository) \(alert.ruleID): \(alert.details)", title: "Sync \(alert.kind.rawValue)"))
         }
         let sourceRepository = try inputs.optionalString("source-repo") ?? context.environment["GITHUB_REPOSITORY"] ?? "the upstream repository"
         let registry = DownstreamRegistry(rows: rows, sourceRepository: sourceRepository)

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import SyncCore
 import SyncKit
@@ -16,15 +17,11 @@ enum MonitoringInputs {
         let folder = session.context.url(forPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw StepFailure(.misconfigured, "history folder \(path) does not exist: pass a folder of earlier results JSON files, or leave history empty.")
+            throw Diagnostic.configuration("history folder \(path) does not exist: pass a folder of earlier results JSON files, or leave history empty.")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         return try names.map { name in
-            do {
-                return try SyncResults.load(folder.appendingPathComponent(name), shownAs: path.hasSuffix("/") ? path + name : path + "/" + name)
-            } catch {
-                throw StepFailure(.misconfigured, "\(error)")
-            }
+            try SyncResults.load(folder.appendingPathComponent(name), shownAs: path.hasSuffix("/") ? path + name : path + "/" + name)
         }
     }
 
@@ -33,7 +30,7 @@ enum MonitoringInputs {
     static func releaseTags(_ session: StepSession) -> [String] {
         let repository = GitRepository(session.context.workingDirectory, environment: session.context.gitEnvironment)
         guard repository.isRepository, let tags = try? repository.versionTags() else {
-            session.annotate(Annotation(.warning, "The working directory is not a git checkout with tags: releases missed are not counted. Check out the upstream with fetch-depth: 0."))
+            session.emit(Diagnostic(.warning, "The working directory is not a git checkout with tags: releases missed are not counted. Check out the upstream with fetch-depth: 0."))
             return []
         }
         return tags

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import Governance
 import SyncCore
@@ -39,7 +40,7 @@ package struct GovernanceAuditStep: StepCommand {
         let inputs = session.inputs
         let root = context.url(forPath: try inputs.string("repository-path"))
         guard FileManager.default.fileExists(atPath: root.path) else {
-            throw StepFailure(.misconfigured, "repository-path '\(root.path)' does not exist.")
+            throw Diagnostic.configuration("repository-path '\(root.path)' does not exist.")
         }
         let policy = try loadPolicy(session, root: root)
         let exemptions = try loadExemptions(session, root: root, policy: policy)
@@ -57,10 +58,7 @@ package struct GovernanceAuditStep: StepCommand {
         try session.writeFile(try AuditJSONReport(result).json(), to: reportURL)
 
         for finding in result.findings {
-            session.annotate(Annotation(
-                finding.level == .error ? .error : .warning, AuditSARIF.message(for: finding, in: policy),
-                title: "Governance: \(finding.ruleId)", file: finding.file, line: finding.line, column: finding.column
-            ))
+            session.emit(finding.diagnostic(in: policy))
         }
         session.summarize { AuditSummary(result: result).write(into: &$0) }
         session.log(result.passed

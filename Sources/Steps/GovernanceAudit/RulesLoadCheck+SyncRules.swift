@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Governance
 import SyncCore
@@ -6,11 +7,11 @@ import SyncKit
 extension RulesLoadCheck {
     /// plan-sync's loader: every problem of every rule file, dependencies and cycles included.
     package static let syncRules = RulesLoadCheck { folder, shownAs in
-        do throws(ConfigErrors) {
+        do throws(DiagnosticGroup) {
             _ = try RuleSet.load(rulesFolder: folder, rulesFolderName: shownAs, targetsFile: nil, settingsFile: nil)
             return []
         } catch {
-            return error.errors
+            return error.diagnostics
         }
     }
 }

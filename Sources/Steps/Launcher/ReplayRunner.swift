@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 
 /// Records a step's run to a replay file and re-runs a step from one.
@@ -11,7 +12,7 @@ package enum ReplayRunner {
             do {
                 key = try EncryptionKey(parsing: text)
             } catch {
-                session.annotate(Annotation(.warning, "Replay record not written: ENCRYPTION_KEY \(error.description)."))
+                session.emit(Diagnostic(.warning, "Replay record not written: ENCRYPTION_KEY \(error.description)."))
                 return
             }
         }
@@ -25,7 +26,7 @@ package enum ReplayRunner {
             try (key == nil ? session.redactData(data) : data).write(to: url, options: .atomic)
             session.log("Replay record written to \(url.path)\(key == nil ? "" : " (sealed with AES-256-GCM)").")
         } catch {
-            session.annotate(Annotation(.warning, "Replay record not written: \(error)"))
+            session.emit(Diagnostic(.warning, "Replay record not written: \(error)"))
         }
     }
 

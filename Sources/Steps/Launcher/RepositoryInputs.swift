@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 
 /// The one rule for every input that names a file or folder of the repository (rules, settings,
@@ -10,7 +11,7 @@ enum RepositoryInputs {
     static func relativePath(_ path: String, input: String) throws -> String {
         let trimmed = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
         guard !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"), !trimmed.split(separator: "/").contains("..") else {
-            throw StepFailure(.misconfigured, "input \(input): '\(path)' must be a path inside the repository, relative to its root (no absolute path, no '..').")
+            throw Diagnostic.configuration("input \(input): '\(path)' must be a path inside the repository, relative to its root (no absolute path, no '..').")
         }
         return trimmed
     }
@@ -29,7 +30,7 @@ enum RepositoryInputs {
         let resolvedRoot = realPath(root)
         let resolved = realPath(url)
         guard resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/") else {
-            throw StepFailure(.misconfigured, "input \(input): '\(url.path)' leads outside the repository (to \(resolved)) through a symbolic link; use a real file or folder inside it.")
+            throw Diagnostic.configuration("input \(input): '\(url.path)' leads outside the repository (to \(resolved)) through a symbolic link; use a real file or folder inside it.")
         }
     }
 

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 
 /// How a step ended; the exit code is the contract with the workflow.
 package enum StepStatus: Int32, Sendable {
@@ -17,17 +18,15 @@ package protocol StepCommand: Sendable {
     func run(_ session: StepSession) async throws -> StepStatus
 }
 
-/// A failure the step reports with its own exit code and, when it points into a file, an annotation.
-package struct StepFailure: Error, Sendable, CustomStringConvertible {
-    package var status: StepStatus
-    package var message: String
-    package var annotation: Annotation?
-
-    package init(_ status: StepStatus, _ message: String, annotation: Annotation? = nil) {
-        self.status = status
-        self.message = message
-        self.annotation = annotation
+extension StepStatus {
+    /// The exit code the collected diagnostics call for: 2 after a configuration error, 1 after
+    /// a failure, 0 otherwise (findings leave the decision to the step).
+    package init(_ tally: DiagnosticTally) {
+        self = tally.hasConfigurationError ? .misconfigured : tally.hasFailure ? .failed : .success
     }
 
-    package var description: String { message }
+    /// The more severe of two outcomes.
+    package static func worst(_ lhs: StepStatus, _ rhs: StepStatus) -> StepStatus {
+        lhs.rawValue >= rhs.rawValue ? lhs : rhs
+    }
 }

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import ArgumentParser
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -61,8 +62,8 @@ package enum StepLauncher {
             context.flagInputs = try InputFlags.parse(parsed.arguments.inputs, definition: Step.definition)
         } catch {
             let session = StepSession(definition: Step.definition, context: context)
-            session.annotate(Annotation(.error, error.description))
-            return StepStatus.misconfigured.rawValue
+            for diagnostic in error.diagnostics { session.emit(diagnostic) }
+            return StepStatus(session.diagnosticTally).rawValue
         }
         return await execute(step, context: context).status
     }
@@ -73,14 +74,14 @@ package enum StepLauncher {
         SecretRegistry.register(session)
         let unwritable = OutputPreflight.problems(Step.definition, context: context)
         guard unwritable.isEmpty else {
-            for problem in unwritable { session.annotate(Annotation(.error, problem + ". Nothing was done.", title: "Output")) }
-            return (StepStatus.misconfigured.rawValue, session)
+            for problem in unwritable { session.emit(.failure(problem + ". Nothing was done.", title: "Output", category: .configuration)) }
+            return (StepStatus(session.diagnosticTally).rawValue, session)
         }
         let status = await runCatchingErrors(Step(), session: session)
         do {
             try session.finish()
         } catch {
-            session.annotate(Annotation(.warning, "Could not write the step summary: \(error)"))
+            session.emit(Diagnostic(.warning, "Could not write the step summary: \(error)"))
         }
         if let directory = context.environment["FLASH_SYNC_REPLAY_DIR"], !directory.isEmpty {
             ReplayRunner.record(session: session, status: status, directory: context.url(forPath: directory))
@@ -88,34 +89,22 @@ package enum StepLauncher {
         return (status, session)
     }
 
+    /// Runs the step; what it throws is collected like everything it emitted, and the exit code
+    /// is the worse of what the step returned and what the collected diagnostics call for.
     private static func runCatchingErrors(_ step: some StepCommand, session: StepSession) async -> Int32 {
+        var returned = StepStatus.success
         do {
-            return try await step.run(session).rawValue
-        } catch let error as StepFailure {
-            session.annotate(error.annotation ?? Annotation(.error, error.message))
-            return error.status.rawValue
-        } catch let error as InputError {
-            session.annotate(Annotation(.error, error.description))
-            return StepStatus.misconfigured.rawValue
-        } catch let error as ConfigError {
-            session.annotate(Annotation(error))
-            return StepStatus.misconfigured.rawValue
-        } catch let error as ConfigErrors {
-            for item in error.errors { session.annotate(Annotation(item)) }
-            return StepStatus.misconfigured.rawValue
+            returned = try await step.run(session)
+        } catch let error as any DiagnosticConvertible {
+            for diagnostic in error.diagnostics {
+                // Thrown, a finding ends the step: it counts as a failure.
+                var ending = diagnostic
+                if ending.category == .finding { ending.category = .failure }
+                session.emit(ending)
+            }
         } catch {
-            session.annotate(Annotation(.error, "\(type(of: step).definition.name) failed: \(error)"))
-            return StepStatus.failed.rawValue
+            session.emit(.failure("\(type(of: step).definition.name) failed: \(error)"))
         }
-    }
-}
-
-extension Annotation {
-    /// A configuration error as an annotation on its file and line.
-    init(_ error: ConfigError) {
-        self.init(
-            .error, error.message + (error.hint.map { " " + $0 } ?? ""), title: "Configuration error",
-            file: error.file, line: error.line, column: error.column
-        )
+        return StepStatus.worst(returned, StepStatus(session.diagnosticTally)).rawValue
     }
 }

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import Notify
 import SyncCore
@@ -43,7 +44,7 @@ struct ChannelPlan {
         if !recipientsText.trimmingCharacters(in: .whitespaces).isEmpty {
             do { recipients = try EmailAddress.list(parsing: recipientsText) } catch {
                 // The address is a secret: say what is wrong without quoting it.
-                throw StepFailure(.misconfigured, "NOTIFICATION_EMAIL is not a list of email addresses (name@example.com, separated by commas).")
+                throw Diagnostic.configuration("NOTIFICATION_EMAIL is not a list of email addresses (name@example.com, separated by commas).")
             }
         }
         let fromText = try inputs.string("smtp-from")
@@ -56,7 +57,7 @@ struct ChannelPlan {
             skipped.append(ChannelOutcome(channel: .email, result: .skipped("NOTIFICATION_EMAIL is not set")))
         } else if host.isEmpty || fromText.isEmpty {
             guard isDryRun else {
-                throw StepFailure(.misconfigured, "NOTIFICATION_EMAIL is set, so email needs smtp-host and smtp-from (the mail server and the sender address).")
+                throw Diagnostic.configuration("NOTIFICATION_EMAIL is set, so email needs smtp-host and smtp-from (the mail server and the sender address).")
             }
         } else {
             var credentials: SMTPCredentials?

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import Notify
 import SyncKit
@@ -44,7 +45,7 @@ package struct NotifyStep: StepCommand {
         do throws(SyncResultsError) {
             results = try SyncResults.load(session.context.url(forPath: resultsPath), shownAs: resultsPath)
         } catch {
-            throw StepFailure(.misconfigured, error.description, annotation: Annotation(.error, error.description, title: "Sync results", file: resultsPath))
+            throw Diagnostic(.error, error.description, title: "Sync results", file: resultsPath, category: .configuration)
         }
         let policy: NotificationPolicy
         do { policy = try NotificationPolicy(parsing: try inputs.list("on")) } catch let error as NotificationPolicyError {
@@ -83,10 +84,10 @@ package struct NotifyStep: StepCommand {
         let sent = outcomes.filter(\.isSent).map(\.channel.rawValue)
         for outcome in outcomes {
             if case .failed(let message) = outcome.result {
-                session.annotate(Annotation(.error, message, title: "notify: \(outcome.channel.rawValue)"))
+                session.emit(Diagnostic(.error, message, title: "notify: \(outcome.channel.rawValue)"))
             }
         }
-        for note in plan.notes { session.annotate(Annotation(.warning, note, title: "notify")) }
+        for note in plan.notes { session.emit(Diagnostic(.warning, note, title: "notify")) }
         session.log("\(isDryRun ? "Rendered" : "Notified") for \(triggers.map(\.rawValue).joined(separator: ", ")): "
             + outcomes.map { "\($0.channel.rawValue) \($0.row[1])" }.joined(separator: ", ") + ".")
         session.summarize { summary in

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Forge
 import Foundation
 
@@ -29,19 +30,19 @@ enum ForgeSelection {
 
     private static func unguarded(_ session: StepSession) throws -> any Forge {
         let value = try session.inputs.string("forge")
-        guard !value.isEmpty else { throw StepFailure(.misconfigured, "No forge given: set forge to github or local:DIR.") }
+        guard !value.isEmpty else { throw Diagnostic.configuration("No forge given: set forge to github or local:DIR.") }
         if value.hasPrefix("local:") {
             let path = String(value.dropFirst("local:".count))
-            guard !path.isEmpty else { throw StepFailure(.misconfigured, "forge 'local:' needs a folder: local:DIR.") }
+            guard !path.isEmpty else { throw Diagnostic.configuration("forge 'local:' needs a folder: local:DIR.") }
             let url = session.context.url(forPath: path)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw StepFailure(.misconfigured, "forge folder \(url.path) does not exist.")
+                throw Diagnostic.configuration("forge folder \(url.path) does not exist.")
             }
             return LocalForge(root: url, gitEnvironment: session.context.gitEnvironment)
         }
         guard value == "github" else {
-            throw StepFailure(.misconfigured, "forge '\(value)' is not a forge: use github or local:DIR.")
+            throw Diagnostic.configuration("forge '\(value)' is not a forge: use github or local:DIR.")
         }
         return try github(session)
     }
@@ -49,7 +50,7 @@ enum ForgeSelection {
     private static func github(_ session: StepSession) throws -> GitHubForge {
         let environment = session.context.environment
         guard let token = environment[tokenVariable], !token.isEmpty else {
-            throw StepFailure(.misconfigured, "forge github needs a token in \(tokenVariable) (the action's token input): a GitHub App token or a fine-grained token with contents, pull-requests and issues write on the targets.")
+            throw Diagnostic.configuration("forge github needs a token in \(tokenVariable) (the action's token input): a GitHub App token or a fine-grained token with contents, pull-requests and issues write on the targets.")
         }
         let inputs = session.inputs
         let budget = try inputs.integer("github-request-budget", in: 0...10_000_000)
@@ -64,7 +65,7 @@ enum ForgeSelection {
                 meter: RequestMeter(budget: budget == 0 ? nil : budget, mutationInterval: interval, clock: effects.now), effects: effects
             )
         } catch {
-            throw StepFailure(.misconfigured, error.description)
+            throw Diagnostic.configuration(error.description)
         }
         let cache: ResponseCache
         if session.context.isReplay {
@@ -86,12 +87,12 @@ enum ForgeSelection {
         let inputs = session.inputs
         let text = try inputs.string("github-write-interval")
         guard let interval = Double(text), interval >= 0, interval <= 60 else {
-            throw StepFailure(.misconfigured, "github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
+            throw Diagnostic.configuration("github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
         }
         var budget: Int?
         if let text = try inputs.optionalString("github-write-budget") {
             guard let value = Int(text), value >= 0 else {
-                throw StepFailure(.misconfigured, "github-write-budget '\(text)' is not a number of writes (0 for no limit).")
+                throw Diagnostic.configuration("github-write-budget '\(text)' is not a number of writes (0 for no limit).")
             }
             budget = value
         }
@@ -111,7 +112,7 @@ enum ForgeSelection {
     /// The calls a GitHub forge made, and what it could not do but did not fail on, in the log and summary.
     static func report(_ forge: any Forge, _ session: StepSession) {
         guard let github = github(in: forge) else { return }
-        for notice in github.notices { session.annotate(Annotation(.warning, notice, title: "GitHub")) }
+        for notice in github.notices { session.emit(Diagnostic(.warning, notice, title: "GitHub")) }
         let usage = github.usage
         session.log("GitHub API: " + usage.line)
         session.summarize { summary in

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Delivery
+import Diagnostics
 import Forge
 import Foundation
 import SyncCore
@@ -38,25 +39,28 @@ package struct OpenSyncPRStep: StepCommand {
         let inputs = session.inputs
         let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan").appendingPathComponent(PlanArtifact.validatedPlanFileName)
-        let (artifact, checkedPlan) = try ValidationInputs.loadPlan(planURL)
-        var plan = checkedPlan
+        let (artifact, planFile) = try ValidationInputs.loadPlan(planURL)
         // The five checks stand between the plan and the targets: an unchecked plan is refused,
         // and a rule they blocked is reported, never delivered, whatever the plan file says.
-        let unchecked = plan.targets.flatMap { target in target.rules.filter { $0.validation == nil }.map { "\(target.repository) \($0.ruleID)" } }
-        if try inputs.bool("require-validation"), !unchecked.isEmpty {
-            throw StepFailure(.misconfigured, "\(planURL.path) has rules validate-sync did not check (\(unchecked.prefix(5).joined(separator: ", "))\(unchecked.count > 5 ? ", …" : "")): pass validate-sync's validated plan, or set require-validation: false to deliver it unchecked.")
-        }
-        var blockedInPlan: [TargetResult] = []
-        for index in plan.targets.indices {
-            let repository = plan.targets[index].repository
-            for rule in plan.targets[index].rules where rule.validation?.blocked == true {
-                blockedInPlan.append(TargetResult(repository: repository, ruleID: rule.ruleID, status: .blocked, message: "blocked by validation: not delivered"))
-            }
-            plan.targets[index].rules.removeAll { $0.validation?.blocked == true }
+        let validated = try ValidatedPlan(reading: planFile, requireChecks: try inputs.bool("require-validation"), shownAs: planURL.path)
+        let plan = validated.plan
+        let blockedInPlan = validated.blocked.map {
+            TargetResult(repository: $0.repository, ruleID: $0.rule.ruleID, status: .blocked, message: "blocked by validation: not delivered")
         }
         let forge = try ForgeSelection.make(session)
         defer { ForgeSelection.report(forge, session) }
-        var targets = try selectedTargets(plan, session: session)
+        let selection = try targetSelection(session)
+        let (selected, unknown) = selection.select(from: plan)
+        for name in unknown { session.emit(Diagnostic(.warning, "\(name) is not in the plan; nothing to do for it.")) }
+        if case .shard = selection, plan.skippedRules.contains(where: { $0.reason.hasPrefix("blocked by validation") }) {
+            // Validation removed rules, so the file counts the shards are balanced by changed.
+            session.emit(Diagnostic(
+                .warning, "The shard's targets are recomputed from a plan that validation changed: a target may move to another shard. "
+                    + "Pass the matrix entry's targets as well (targets: ${{ matrix.targets }}) so each job delivers exactly the targets plan-sync gave it.",
+                title: "Shard"
+            ))
+        }
+        var targets = selected
         var deferred: [TargetResult] = []
         if ForgeSelection.isGitHub(forge), !(try inputs.bool("dry-run")) {
             // Said before anything is written: what fits this job's share of GitHub's hourly writes.
@@ -64,7 +68,7 @@ package struct OpenSyncPRStep: StepCommand {
             let (now, later) = pacing.admit(targets) { $0.rules.count }
             if !later.isEmpty {
                 let note = "GitHub allows about \(FleetPacing.writesPerHour) content writes an hour for the token, shared by \(pacing.parallelJobs) job\(pacing.parallelJobs == 1 ? "" : "s"): this job delivers \(now.count) of its \(targets.count) targets now (up to \(FleetPacing.writesPerRule) writes a rule) and leaves \(later.count) whole for the next run."
-                session.annotate(Annotation(.warning, note, title: "Write budget"))
+                session.emit(Diagnostic(.warning, note, title: "Write budget"))
                 deferred = later.flatMap { target in
                     target.rules.map { TargetResult(repository: target.repository, ruleID: $0.ruleID, status: .skipped, message: "deferred to the next run: this job's share of GitHub's hourly write limit is used") }
                 }
@@ -85,21 +89,15 @@ package struct OpenSyncPRStep: StepCommand {
             }
             for result in delivered {
                 session.log("\(result.repository) \(result.ruleID): \(result.status.rawValue)" + (result.pullRequest.map { " #\($0.number) \($0.url)" } ?? "") + (result.message.map { " (\($0))" } ?? ""))
-                if result.status == .failed { session.annotate(Annotation(.error, "\(result.repository) \(result.ruleID): \(result.message ?? "failed")", title: "Sync failed")) }
-                if result.status == .conflict { session.annotate(Annotation(.warning, "\(result.repository) \(result.ruleID): \(result.conflicts.count) conflict(s) left for review in #\(result.pullRequest?.number ?? 0)", title: "Sync conflict")) }
+                if result.status == .failed { session.emit(Diagnostic(.error, "\(result.repository) \(result.ruleID): \(result.message ?? "failed")", title: "Sync failed")) }
+                if result.status == .conflict { session.emit(Diagnostic(.warning, "\(result.repository) \(result.ruleID): \(result.conflicts.count) conflict(s) left for review in #\(result.pullRequest?.number ?? 0)", title: "Sync conflict")) }
             }
             results += delivered
         }
         results += deferred + blockedInPlan
         // Blocked rules left the plan: the job with no target filter (or shard 0) reports them,
         // a job with explicit targets reports its own.
-        let explicitTargets = Set(try inputs.list("targets"))
-        let shardInput = try inputs.optionalString("shard")
-        let blocked = plan.skippedRules.filter { skipped in
-            guard skipped.reason.hasPrefix("blocked by validation") else { return false }
-            if !explicitTargets.isEmpty { return explicitTargets.contains(skipped.repository) }
-            return shardInput == nil || shardInput == "0"
-        }
+        let blocked = plan.skippedRules.filter { $0.reason.hasPrefix("blocked by validation") && selection.reportsBlockedRule(in: $0.repository) }
         results += blocked.map { TargetResult(repository: $0.repository, ruleID: $0.ruleID, status: .blocked, message: $0.reason) }
 
         let runURL = [context.environment["GITHUB_SERVER_URL"], context.environment["GITHUB_REPOSITORY"], context.environment["GITHUB_RUN_ID"]]
@@ -109,7 +107,7 @@ package struct OpenSyncPRStep: StepCommand {
             startedAt: context.now(), finishedAt: context.now(), targets: results,
             blockedRules: blocked.map { BlockedRule(ruleID: $0.ruleID, reason: $0.reason) }
         )
-        let shard = shardInput
+        let shard = try inputs.optionalString("shard")
         let resultsURL = try inputs.optionalString("results-path").map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent(shard.map { "results-\($0).json" } ?? "results.json")
         try session.writeFile(String(decoding: try report.encoded(), as: UTF8.self), to: resultsURL)
@@ -125,24 +123,13 @@ package struct OpenSyncPRStep: StepCommand {
         return results.contains { $0.status == .failed } ? .failed : .success
     }
 
-    private func selectedTargets(_ plan: Plan, session: StepSession) throws -> [PlannedTarget] {
+    /// The targets input, else the shard input, else everything.
+    private func targetSelection(_ session: StepSession) throws -> TargetSelection {
         let names = try session.inputs.list("targets")
-        if !names.isEmpty {
-            // GitHub compares repository names without regard to case.
-            let wanted = Set(names.map { $0.lowercased() })
-            let known = Set(plan.targets.map { $0.repository.lowercased() })
-            for name in names where !known.contains(name.lowercased()) && !plan.skippedRules.contains(where: { $0.repository.lowercased() == name.lowercased() }) {
-                session.annotate(Annotation(.warning, "\(name) is not in the plan; nothing to do for it."))
-            }
-            return plan.targets.filter { wanted.contains($0.repository.lowercased()) }
-        }
-        if let shard = try session.inputs.optionalString("shard") {
-            guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
-            let shards = PlanMatrix.shards(plan, maxShards: try session.inputs.integer("max-shards", in: 1...256))
-            guard let selected = shards.first(where: { $0.index == index }) else { return [] }
-            return plan.targets.filter { selected.targets.contains($0.repository) }
-        }
-        return plan.targets
+        if !names.isEmpty { return .named(names) }
+        guard let shard = try session.inputs.optionalString("shard") else { return .all }
+        guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
+        return .shard(index: index, maxShards: try session.inputs.integer("max-shards", in: 1...256))
     }
 
     private func changelogText(_ plan: Plan, session: StepSession) throws -> String? {

@@ -1,3 +1,4 @@
+import Diagnostics
 import ActionsRuntime
 import SyncKit
 
@@ -5,7 +6,7 @@ import SyncKit
 struct PlanSummary {
     var plan: Plan
     var shards: [PlanMatrix.Shard]
-    var problems: [PlanProblem]
+    var problems: [Diagnostic]
 
     static let rowLimit = 200
 
@@ -15,7 +16,7 @@ struct PlanSummary {
         summary.paragraph("Source: `\(plan.sourceRepository)` at \(plan.source). \(plan.fileCount) file\(plan.fileCount == 1 ? "" : "s") for \(rules.count) rule\(rules.count == 1 ? "" : "s") in \(plan.targets.count) target\(plan.targets.count == 1 ? "" : "s"); \(shards.count) shard\(shards.count == 1 ? "" : "s").")
         if !problems.isEmpty {
             summary.heading("Problems", level: 3)
-            summary.table(["rule", "file", "problem"], problems.map { [$0.ruleID, $0.file, $0.message] })
+            summary.table(["rule", "file", "problem"], problems.map { [$0.ruleID ?? "", $0.file ?? "", $0.message] })
         }
         if !rules.isEmpty {
             summary.table(["rule", "target", "files", "orphans", "strategy", "frequency", "why selected"], rules.prefix(Self.rowLimit).map { repository, rule in

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Delivery
+import Diagnostics
 import Foundation
 import SyncCore
 import SyncKit
@@ -46,7 +47,11 @@ package struct PlanSyncStep: StepCommand {
         session.debug("rules loaded in \(Int(Date().timeIntervalSince(loading) * 1000)) ms")
         session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")
 
-        let run = try PlanRunContext.resolve(session: session)
+        let run = try PlanRunContext.resolve(PlanRunContext.Inputs(
+            environment: context.environment, workingDirectory: context.workingDirectory, gitEnvironment: context.gitEnvironment,
+            sourceRepository: try inputs.optionalString("source-repo"), version: try inputs.optionalString("version"),
+            today: String(ISO8601DateFormatter().string(from: context.now()).prefix(10))
+        ))
         let targets = try RuleInputs.targets(session, rules: ruleSet)
         let ruleIDs = try RuleInputs.ruleIDs(session, rules: ruleSet)
         var refused = Set<String>()
@@ -64,14 +69,8 @@ package struct PlanSyncStep: StepCommand {
         var output: Planner.Output
         let planning = Date()
         defer { session.debug("planned in \(Int(Date().timeIntervalSince(planning) * 1000)) ms") }
-        do {
-            output = try await session.group("Plan \(ruleSet.rules.count) rules from \(run.source.description)") {
-                try Planner().plan(request)
-            }
-        } catch PlanError.configuration(let errors) {
-            throw errors
-        } catch PlanError.source(let error) {
-            throw StepFailure(.misconfigured, error.description)
+        output = try await session.group("Plan \(ruleSet.rules.count) rules from \(run.source.description)") {
+            try Planner().plan(request)
         }
         // A file whose name holds a secret value would carry it into a commit (masked names are
         // no better: they are not the file's name). Refused by name, and left out of the plan.
@@ -86,7 +85,7 @@ package struct PlanSyncStep: StepCommand {
                 output.plan.targets[targetIndex].rules[ruleIndex].skippedFiles += leaking.map {
                     SkippedFile(source: session.redact($0.source), reason: "file name refused: it holds the value of a secret")
                 }
-                session.annotate(Annotation(.error, "\(leaking.count) file name\(leaking.count == 1 ? "" : "s") of rule \(rule.ruleID) hold the value of a secret; they are not synced. Rename them upstream.", title: "Rule \(rule.ruleID)"))
+                session.emit(Diagnostic(.error, "\(leaking.count) file name\(leaking.count == 1 ? "" : "s") of rule \(rule.ruleID) hold the value of a secret; they are not synced. Rename them upstream.", title: "Rule \(rule.ruleID)"))
             }
         }
         if secretNames > 0 {
@@ -94,7 +93,7 @@ package struct PlanSyncStep: StepCommand {
             output.blobs = output.blobs.filter { used.contains($0.key) }
         }
         for problem in output.problems {
-            session.annotate(Annotation(.error, problem.message, title: "Rule \(problem.ruleID)", file: problem.file))
+            session.emit(problem)
         }
 
         let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
@@ -125,12 +124,15 @@ package struct PlanSyncStep: StepCommand {
             for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
                 do {
                     states[repository] = try await reader.targetState(of: repository)
-                } catch let error as ConfigError {
+                } catch let error as Diagnostic {
                     // A state that was edited or forged in the target: that target is not planned.
-                    session.annotate(Annotation(error))
+                    // Reported, not fatal: the other targets are planned.
+                    var refusal = error
+                    refusal.category = .finding
+                    session.emit(refusal)
                     refused.insert(repository.lowercased())
                 } catch {
-                    session.annotate(Annotation(.warning, "Cannot read the sync state of \(repository): \(error). It is planned as if never synced."))
+                    session.emit(Diagnostic(.warning, "Cannot read the sync state of \(repository): \(error). It is planned as if never synced."))
                 }
             }
             return states
@@ -140,7 +142,7 @@ package struct PlanSyncStep: StepCommand {
         do {
             return try JSONDecoder().decode([String: TargetState].self, from: Data(text.utf8))
         } catch {
-            throw StepFailure(.misconfigured, "\(path): not a sync state file ({repo: {version, files: {path: {sha256, rule}}}}): \(error)")
+            throw Diagnostic.configuration("\(path): not a sync state file ({repo: {version, files: {path: {sha256, rule}}}}): \(error)")
         }
     }
 }

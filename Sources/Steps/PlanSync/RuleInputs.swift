@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import SyncCore
 import SyncKit
@@ -15,14 +16,14 @@ enum RuleInputs {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isFolder)
         if isGiven("rules-dir", session), !exists || !isFolder.boolValue {
-            throw StepFailure(.misconfigured, "input rules-dir: '\(folder)' is \(exists ? "a file, not a folder" : "not a folder") in \(root.path).")
+            throw Diagnostic.configuration("input rules-dir: '\(folder)' is \(exists ? "a file, not a folder" : "not a folder") in \(root.path).")
         }
         // A file named on purpose must be there; the defaults may be missing.
         func file(_ input: String) throws -> (url: URL, name: String)? {
             guard let path = try session.inputs.optionalString(input) else { return nil }
             let url = try RepositoryInputs.url(path, input: input, root: root)
             if isGiven(input, session), !FileManager.default.fileExists(atPath: url.path) {
-                throw StepFailure(.misconfigured, "input \(input): '\(path)' does not exist in \(root.path).")
+                throw Diagnostic.configuration("input \(input): '\(path)' does not exist in \(root.path).")
             }
             return (url, path)
         }

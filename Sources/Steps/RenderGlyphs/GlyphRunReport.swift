@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import Glyphs
 
@@ -57,13 +58,13 @@ package struct GlyphRunReport {
     func annotateOutOfDate(_ session: StepSession) {
         for item in items where changed.contains(item.source.name) {
             let file = definitionFiles[item.source.name] ?? "\(outputPath)/\(item.source.name).svg"
-            session.annotate(Annotation(
+            session.emit(Diagnostic(
                 .error, "The glyph '\(item.source.name)' is out of date (\(item.reason?.rawValue ?? "changed")): run render-glyphs and commit \(outputPath)/.",
                 title: "Glyph out of date", file: file, line: 1
             ))
         }
         if changed.isEmpty, batch.result.manifestChanged {
-            session.annotate(Annotation(
+            session.emit(Diagnostic(
                 .error, "The glyph manifest is out of date: run render-glyphs and commit \(outputPath)/\(GlyphManifest.fileName).",
                 title: "Glyph manifest out of date", file: "\(outputPath)/\(GlyphManifest.fileName)"
             ))

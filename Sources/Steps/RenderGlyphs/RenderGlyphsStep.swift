@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import Glyphs
 
@@ -74,7 +75,7 @@ package struct RenderGlyphsStep: StepCommand {
         var trimmed = try RepositoryInputs.relativePath(path, input: input)
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         guard !trimmed.isEmpty else {
-            throw StepFailure(.misconfigured, "input \(input): '\(path)' names the repository root; give a folder inside it.")
+            throw Diagnostic.configuration("input \(input): '\(path)' names the repository root; give a folder inside it.")
         }
         return trimmed
     }
@@ -97,9 +98,7 @@ package struct RenderGlyphsStep: StepCommand {
             let prefix = root.path + "/"
             let message = error.description.replacingOccurrences(of: prefix, with: "")
             let file = error.location.map { $0.file.hasPrefix(prefix) ? String($0.file.dropFirst(prefix.count)) : $0.file }
-            throw StepFailure(.misconfigured, message, annotation: Annotation(
-                .error, message, title: "render-glyphs", file: file, line: error.location?.line
-            ))
+            throw Diagnostic(.error, message, title: "render-glyphs", file: file, line: error.location?.line, category: .configuration)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ActionsRuntime
 import Delivery
+import Diagnostics
 import Forge
 import Foundation
 import SyncCore
@@ -57,17 +58,12 @@ package struct RollbackSyncStep: StepCommand {
             loggedBy: context.environment["GITHUB_ACTOR"].flatMap { $0.isEmpty ? nil : session.redact($0) } ?? "operator", force: try inputs.bool("force"),
             now: ISO8601DateFormatter().string(from: context.now())
         )
-        let outcome: RollbackOutcome
-        do {
-            outcome = try await session.group("Roll back \(ruleID) in \(repository)") { try await rollback.run(request) }
-        } catch let error as RollbackError {
-            throw StepFailure(.failed, error.description)
-        }
+        let outcome = try await session.group("Roll back \(ruleID) in \(repository)") { try await rollback.run(request) }
         session.log("Reverted \(outcome.reverted.merge.id) (\(ruleID) \(outcome.reverted.version)) on \(outcome.branch): \(outcome.restored.count) file\(outcome.restored.count == 1 ? "" : "s"); restored to: \(outcome.restoredTo).")
         session.log("Rollback pull request #\(outcome.pullRequest.number) \(outcome.pullRequest.url); upstream issue #\(outcome.issue.number) \(outcome.issue.url).")
         for check in outcome.checks where check.status == .fail || check.status == .warn {
             for finding in check.findings {
-                session.annotate(Annotation(check.status == .fail ? .error : .warning, "\(repository): \(finding)",
+                session.emit(Diagnostic(check.status == .fail ? .error : .warning, "\(repository): \(finding)",
                                             title: "Reverted state \(check.status == .fail ? "fails" : "warns on") \(check.check.title.lowercased())"))
             }
         }

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Forge
 import Foundation
 import Secrets
@@ -42,8 +43,8 @@ package struct ValidateSecretsStep: StepCommand {
 
         let verdicts = spec.entries.map { SecretCheck.verdict(for: $0, value: session.context.environment[$0.name]) }
         for (entry, verdict) in zip(spec.entries, verdicts) where verdict.problem != nil && verdict.status != .absent {
-            let kind: AnnotationKind = verdict.isFailure ? .error : .warning
-            session.annotate(Annotation(
+            let kind: Diagnostic.Severity = verdict.isFailure ? .error : .warning
+            session.emit(Diagnostic(
                 kind, "\(verdict.name) \(verdict.problem!).", title: "Secret \(verdict.name)",
                 file: spec.source == "built-in" ? nil : spec.source, line: spec.source == "built-in" ? nil : entry.line
             ))
@@ -97,7 +98,7 @@ package struct ValidateSecretsStep: StepCommand {
             repositories.append((target, true))
         }
         for (name, _) in repositories where !RepositoryNames.isValid(name) {
-            throw StepFailure(.misconfigured, "'\(name)' is not a repository name (owner/name).")
+            throw Diagnostic.configuration("'\(name)' is not a repository name (owner/name).")
         }
         guard !repositories.isEmpty else {
             return ([], nil, "live check has nothing to check: set source-repo or GITHUB_REPOSITORY, or target-repos")
@@ -112,7 +113,7 @@ package struct ValidateSecretsStep: StepCommand {
             await RepositoryAccessProbe(client: client).check(repositories)
         }
         for item in result.access where item.isFailure {
-            session.annotate(Annotation(.error, "\(item.repository): \(item.note)", title: "Repository access"))
+            session.emit(Diagnostic(.error, "\(item.repository): \(item.note)", title: "Repository access"))
         }
         return (result.access, result.token, nil)
     }

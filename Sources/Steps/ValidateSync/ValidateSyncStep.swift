@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import SyncKit
 
@@ -46,16 +47,12 @@ package struct ValidateSyncStep: StepCommand {
             PlanValidation(plan: plan, settings: settings, scanner: scanner, sources: sources, force: force, blob: blob).run()
         }
         let runAt = ISO8601DateFormatter().string(from: context.now())
-        for (repository, rule) in outcome.plan.targets.flatMap({ target in target.rules.map { (target.repository, $0) } }) + outcome.blocked {
-            _ = repository
-            guard let validation = rule.validation else { continue }
-            try session.writeFile(ValidationReport.yaml(ruleID: rule.ruleID, runAt: runAt, sourceVersion: plan.version, validation: validation),
-                                  to: reportDirectory.appendingPathComponent("\(rule.ruleID).yaml"))
+        for checked in outcome.checkedRules {
+            try session.writeFile(ValidationReport.yaml(ruleID: checked.ruleID, runAt: runAt, sourceVersion: plan.version, validation: checked.validation),
+                                  to: reportDirectory.appendingPathComponent("\(checked.ruleID).yaml"))
         }
         for finding in outcome.findings {
-            let kind: AnnotationKind = finding.check.blocks ? .error : .warning
-            session.annotate(Annotation(kind, finding.message + (finding.help.map { " " + $0 } ?? ""), title: "\(finding.check.title) (\(finding.ruleID))",
-                                        file: finding.file, line: finding.line, column: finding.column))
+            session.emit(finding.diagnostic)
         }
         let validatedPlan = outputFolder.appendingPathComponent(PlanArtifact.validatedPlanFileName)
         try session.writeFile(String(decoding: try PlanArtifact.encode(outcome.plan), as: UTF8.self), to: validatedPlan)

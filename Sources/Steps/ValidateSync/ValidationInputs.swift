@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import Foundation
 import SyncCore
 import SyncKit
@@ -9,11 +10,7 @@ enum ValidationInputs {
     /// configuration error that says what to do.
     static func loadPlan(_ url: URL) throws -> (PlanArtifact, Plan) {
         let artifact = PlanArtifact(planFile: url)
-        do {
-            return (artifact, try artifact.read())
-        } catch {
-            throw StepFailure(.misconfigured, error.description)
-        }
+        return (artifact, try artifact.read())
     }
 
     static func loadSettings(_ session: StepSession) throws -> SyncSettings {
@@ -28,13 +25,7 @@ enum ValidationInputs {
         if let path = try session.inputs.optionalString("allowlist") {
             let url = try RepositoryInputs.url(path, input: "allowlist", root: session.context.workingDirectory)
             if FileManager.default.fileExists(atPath: url.path) {
-                do {
-                    allowlist = try SecretAllowlist(yaml: try ConfigFile.read(url, shownAs: path), file: path)
-                } catch let error as ConfigError {
-                    throw error
-                } catch {
-                    throw StepFailure(.misconfigured, "\(error)")
-                }
+                allowlist = try SecretAllowlist(yaml: try ConfigFile.read(url, shownAs: path), file: path)
             }
         }
         let internalGlobs = settings.internalGlobs
@@ -48,7 +39,7 @@ enum ValidationInputs {
         do {
             return try SecretScanner(rules: try SecretRuleSet.builtIn(), configuration: configuration, allowlist: allowlist)
         } catch {
-            throw StepFailure(.misconfigured, "The secret-scan rules cannot be loaded: \(error)")
+            throw Diagnostic.configuration("The secret-scan rules cannot be loaded: \(error)")
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import SyncCore
 import SyncKit
 
@@ -13,12 +14,11 @@ enum ValidationSARIF {
             )
         }
         let results = findings.map { finding in
-            SARIFResult(
-                ruleId: "flash-sync/\(finding.check.rawValue)",
-                ruleIndex: ValidationCheck.allCases.firstIndex(of: finding.check),
-                level: finding.check.blocks ? .error : .warning,
-                message: "[\(finding.ruleID)] \(finding.message)" + (finding.help.map { " \($0)" } ?? ""),
-                location: SARIFLocation(path: finding.file, line: finding.line ?? 1, column: finding.column),
+            // The sync rule leads the message: SARIF's rule is the check.
+            var diagnostic = finding.diagnostic
+            diagnostic.message = "[\(finding.ruleID)] \(finding.message)"
+            return SARIFResult(
+                diagnostic, ruleIndex: ValidationCheck.allCases.firstIndex(of: finding.check),
                 fingerprint: Checksum.sha256Hex("\(finding.check.rawValue)|\(finding.ruleID)|\(finding.file)|\(finding.message)").prefix(32).description
             )
         }

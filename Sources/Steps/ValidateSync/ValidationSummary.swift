@@ -16,7 +16,7 @@ struct ValidationSummary {
     }
 
     func write(into summary: inout StepSummary) {
-        let rows = outcome.plan.targets.flatMap { target in target.rules.map { (target.repository, $0) } } + outcome.blocked
+        let rows = outcome.plan.targets.flatMap { target in target.rules.map { (target.repository, $0) } } + outcome.blocked.map { ($0.repository, $0.rule) }
         let blocked = outcome.blocked.count
         summary.heading("Sync validation: \(version) · \(blocked == 0 ? "✅ nothing blocked" : "❌ \(blocked) rule\(blocked == 1 ? "" : "s") blocked")")
         summary.table(["rule", "target", "files", "checksum", "links", "schemas", "secrets", "version", "overall"], rows.sorted { $0.1.ruleID < $1.1.ruleID }.map { repository, rule in

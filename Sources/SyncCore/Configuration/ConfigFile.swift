@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// Reads a text file that configures flash-sync, refusing what must never be read as
@@ -6,38 +7,38 @@ import Foundation
 package enum ConfigFile {
     package static let maximumBytes = 1 << 20
 
-    package static func read(_ url: URL, shownAs name: String, maximumBytes: Int = maximumBytes) throws(ConfigError) -> String {
+    package static func read(_ url: URL, shownAs name: String, maximumBytes: Int = maximumBytes) throws(Diagnostic) -> String {
         let manager = FileManager.default
         let attributes: [FileAttributeKey: Any]
         do {
             attributes = try manager.attributesOfItem(atPath: url.path)
         } catch {
-            throw ConfigError(file: name, message: "file not found.", hint: "Check the path, relative to the repository root.")
+            throw Diagnostic.configuration(file: name, message: "file not found.", hint: "Check the path, relative to the repository root.")
         }
         if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-            throw ConfigError(file: name, message: "is a symbolic link; configuration files must be regular files in the repository.")
+            throw Diagnostic.configuration(file: name, message: "is a symbolic link; configuration files must be regular files in the repository.")
         }
         if attributes[.type] as? FileAttributeType == .typeDirectory {
-            throw ConfigError(file: name, message: "is a folder, not a file.")
+            throw Diagnostic.configuration(file: name, message: "is a folder, not a file.")
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maximumBytes {
-            throw ConfigError(file: name, message: "is \(size) bytes; configuration files are limited to \(maximumBytes) bytes.")
+            throw Diagnostic.configuration(file: name, message: "is \(size) bytes; configuration files are limited to \(maximumBytes) bytes.")
         }
         guard let data = manager.contents(atPath: url.path) else {
-            throw ConfigError(file: name, message: "cannot be read (permissions?).")
+            throw Diagnostic.configuration(file: name, message: "cannot be read (permissions?).")
         }
         return try decode(data, shownAs: name)
     }
 
     /// UTF-8 text without NUL bytes; the error gives the line of the first bad byte.
-    package static func decode(_ data: Data, shownAs name: String) throws(ConfigError) -> String {
+    package static func decode(_ data: Data, shownAs name: String) throws(Diagnostic) -> String {
         if let nul = data.firstIndex(of: 0) {
-            throw ConfigError(file: name, line: line(of: nul, in: data), message: "contains a NUL byte: this looks like a binary file, not YAML.")
+            throw Diagnostic.configuration(file: name, line: line(of: nul, in: data), message: "contains a NUL byte: this looks like a binary file, not YAML.")
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let bad = firstInvalidUTF8Offset(data) ?? 0
-            throw ConfigError(file: name, line: line(of: data.startIndex + bad, in: data), message: "is not valid UTF-8 (first bad byte at offset \(bad)).", hint: "Save the file as UTF-8.")
+            throw Diagnostic.configuration(file: name, line: line(of: data.startIndex + bad, in: data), message: "is not valid UTF-8 (first bad byte at offset \(bad)).", hint: "Save the file as UTF-8.")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Yams
 
 /// A YAML node with its file and position, and typed accessors whose errors say
@@ -15,26 +16,26 @@ package struct ConfigNode: @unchecked Sendable {
     }
 
     /// Parses a YAML document; nil for an empty document.
-    package static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigNode? {
+    package static func parse(_ text: String, file: String) throws(Diagnostic) -> ConfigNode? {
         do {
             try YAMLBounds.checkText(text, file: file)
             guard let node = try Yams.compose(yaml: text) else { return nil }
             try YAMLBounds.check(node, file: file)
             return ConfigNode(node: node, file: file, path: "")
-        } catch let error as ConfigError {
+        } catch let error as Diagnostic {
             throw error
         } catch let error as YamlError {
             throw Self.describe(error, file: file)
         } catch {
-            throw ConfigError(file: file, message: "cannot read YAML: \(error)")
+            throw Diagnostic.configuration(file: file, message: "cannot read YAML: \(error)")
         }
     }
 
     package var line: Int? { node.mark?.line }
     package var column: Int? { node.mark?.column }
 
-    package func error(_ message: String, hint: String? = nil) -> ConfigError {
-        ConfigError(file: file, line: line, column: column, message: message, hint: hint)
+    package func error(_ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic.configuration(file: file, line: line, column: column, message: message, hint: hint)
     }
 
     private var shownPath: String { path.isEmpty ? "the document" : "'\(path)'" }
@@ -49,7 +50,7 @@ package struct ConfigNode: @unchecked Sendable {
     }
 
     /// The keys and values of a mapping, refusing keys outside `allowed` with a did-you-mean.
-    package func mapping(allowed: [String]) throws(ConfigError) -> ConfigMapping {
+    package func mapping(allowed: [String]) throws(Diagnostic) -> ConfigMapping {
         let result = try mapping()
         for (name, value) in result.entries where !allowed.contains(name) {
             let keyNode = ConfigNode(node: result.keyNodes[name] ?? value.node, file: file, path: value.path)
@@ -63,7 +64,7 @@ package struct ConfigNode: @unchecked Sendable {
     }
 
     /// The keys and values of a mapping whose keys are names chosen by the user.
-    package func mapping() throws(ConfigError) -> ConfigMapping {
+    package func mapping() throws(Diagnostic) -> ConfigMapping {
         guard case .mapping(let mapping) = node else {
             throw error("\(shownPath) must be a mapping; found \(kindName).")
         }
@@ -80,28 +81,28 @@ package struct ConfigNode: @unchecked Sendable {
         return ConfigMapping(owner: self, entries: entries, keyNodes: keyNodes)
     }
 
-    package func string() throws(ConfigError) -> String {
+    package func string() throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node else {
             throw error("\(shownPath) must be a string; found \(kindName).")
         }
         return scalar.string
     }
 
-    package func bool() throws(ConfigError) -> Bool {
+    package func bool() throws(Diagnostic) -> Bool {
         guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
             throw error("\(shownPath) must be true or false; found \(describeValue).")
         }
         return value
     }
 
-    package func int() throws(ConfigError) -> Int {
+    package func int() throws(Diagnostic) -> Int {
         guard case .scalar(let scalar) = node, let value = Int.construct(from: scalar) else {
             throw error("\(shownPath) must be a whole number; found \(describeValue).")
         }
         return value
     }
 
-    package func sequence() throws(ConfigError) -> [ConfigNode] {
+    package func sequence() throws(Diagnostic) -> [ConfigNode] {
         guard case .sequence(let sequence) = node else {
             throw error("\(shownPath) must be a list; found \(kindName).")
         }
@@ -109,7 +110,7 @@ package struct ConfigNode: @unchecked Sendable {
     }
 
     /// A list of strings; a single string is accepted as a list of one.
-    package func stringList() throws(ConfigError) -> [String] {
+    package func stringList() throws(Diagnostic) -> [String] {
         if case .scalar = node { return [try string()] }
         var result: [String] = []
         for item in try sequence() { result.append(try item.string()) }
@@ -121,23 +122,23 @@ package struct ConfigNode: @unchecked Sendable {
         return kindName
     }
 
-    package static func describe(_ error: YamlError, file: String) -> ConfigError {
+    package static func describe(_ error: YamlError, file: String) -> Diagnostic {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             let prefix = context.map { $0.text + ": " } ?? ""
-            return ConfigError(file: file, line: mark.line, column: mark.column, message: "malformed YAML: \(prefix)\(problem).")
+            return Diagnostic.configuration(file: file, line: mark.line, column: mark.column, message: "malformed YAML: \(prefix)\(problem).")
         case .reader(let problem, _, _, _):
-            return ConfigError(file: file, message: "malformed YAML: \(problem) (the file must be UTF-8 text).")
+            return Diagnostic.configuration(file: file, message: "malformed YAML: \(problem) (the file must be UTF-8 text).")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigError(
+            return Diagnostic.configuration(
                 file: file, line: context.mark.line, column: context.mark.column,
                 message: "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping.",
                 hint: "Each key may appear once."
             )
         default:
-            return ConfigError(file: file, message: "malformed YAML: \(error).")
+            return Diagnostic.configuration(file: file, message: "malformed YAML: \(error).")
         }
     }
 }
@@ -152,7 +153,7 @@ package struct ConfigMapping: @unchecked Sendable {
         entries.first { $0.key == key }?.value
     }
 
-    package func required(_ key: String) throws(ConfigError) -> ConfigNode {
+    package func required(_ key: String) throws(Diagnostic) -> ConfigNode {
         guard let value = self[key] else {
             throw owner.error("'\(owner.path.isEmpty ? key : owner.path + "." + key)' is required.")
         }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Yams
 
 /// Bounds on what a YAML document may expand to. Anchors and aliases let 1 KB of YAML stand for
@@ -61,18 +62,18 @@ package enum YAMLBounds {
         return nil
     }
 
-    /// Throws a `ConfigError` naming `file` and the line when the text uses an alias as a key.
-    package static func checkText(_ text: String, file: String) throws(ConfigError) {
+    /// Throws a `Diagnostic` naming `file` and the line when the text uses an alias as a key.
+    package static func checkText(_ text: String, file: String) throws(Diagnostic) {
         if let line = aliasKeyLine(text) {
-            throw ConfigError(file: file, line: line, message: "an alias is used as a mapping key, which flash-sync does not read (it can make parsing take exponential time).",
+            throw Diagnostic.configuration(file: file, line: line, message: "an alias is used as a mapping key, which flash-sync does not read (it can make parsing take exponential time).",
                               hint: "Write the key out.")
         }
     }
 
-    /// Throws a `ConfigError` naming `file` and the line when `node` is past the bounds.
-    package static func check(_ node: Node, file: String) throws(ConfigError) {
+    /// Throws a `Diagnostic` naming `file` and the line when `node` is past the bounds.
+    package static func check(_ node: Node, file: String) throws(Diagnostic) {
         if let problem = problem(node) {
-            throw ConfigError(file: file, line: problem.line, message: problem.message + ".", hint: "Write the values out, or use fewer aliases.")
+            throw Diagnostic.configuration(file: file, line: problem.line, message: problem.message + ".", hint: "Write the values out, or use fewer aliases.")
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import JSONSchema
 import Yams
 
@@ -9,7 +10,7 @@ package struct YAMLJSONConversion {
 
     package init() {}
 
-    package mutating func convert(_ node: Node, at pointer: JSONPointer = JSONPointer()) throws(ConfigError) -> JSONValue {
+    package mutating func convert(_ node: Node, at pointer: JSONPointer = JSONPointer()) throws(Diagnostic) -> JSONValue {
         if let line = node.mark?.line { lines[pointer.description] = line }
         switch node {
         case .scalar(let scalar):
@@ -24,13 +25,13 @@ package struct YAMLJSONConversion {
             var object = JSONObject()
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw ConfigError(file: "", line: key.mark?.line, message: "a mapping key is not a plain string, which JSON cannot hold.")
+                    throw Diagnostic.configuration(file: "", line: key.mark?.line, message: "a mapping key is not a plain string, which JSON cannot hold.")
                 }
                 object[keyScalar.string] = try convert(value, at: pointer.appending(keyScalar.string))
             }
             return .object(object)
         case .alias:
-            throw ConfigError(file: "", line: node.mark?.line, message: "YAML aliases are not supported in files checked against a JSON Schema.")
+            throw Diagnostic.configuration(file: "", line: node.mark?.line, message: "YAML aliases are not supported in files checked against a JSON Schema.")
         }
     }
 

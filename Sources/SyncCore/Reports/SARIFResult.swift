@@ -12,11 +12,18 @@ package struct SARIFResult: Sendable, Equatable, Encodable {
         ruleId: String, ruleIndex: Int? = nil, level: SARIFLevel, message: String,
         location: SARIFLocation, fingerprint: String? = nil
     ) {
+        self.init(ruleId: ruleId, ruleIndex: ruleIndex, level: level, message: message, locations: [location], fingerprint: fingerprint)
+    }
+
+    init(
+        ruleId: String, ruleIndex: Int?, level: SARIFLevel, message: String,
+        locations: [SARIFLocation], fingerprint: String?
+    ) {
         self.ruleId = ruleId
         self.ruleIndex = ruleIndex
         self.level = level
         self.message = SARIFMessage(message)
-        locations = [location]
+        self.locations = locations
         partialFingerprints = fingerprint.map { ["primaryLocationLineHash": $0] }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -26,12 +27,12 @@ final class FileRenderer: @unchecked Sendable {
 
     var blobs: [String: Data] { lock.withLock { store } }
 
-    func planRule(_ rule: SyncRule, paths: [String], reason: String, tooLarge: [String: Int]) -> (rule: PlannedRule, problems: [PlanProblem]) {
+    func planRule(_ rule: SyncRule, paths: [String], reason: String, tooLarge: [String: Int]) -> (rule: PlannedRule, problems: [Diagnostic]) {
         let settings = request.rules.settings
         let state = request.state(of: rule.targetRepository)
         var files: [PlannedFile] = []
         var skipped: [SkippedFile] = []
-        var problems: [PlanProblem] = []
+        var problems: [Diagnostic] = []
         var produced = Set<String>()
         let layout = settings.layout
         for (path, reason) in request.source.refused where rule.filter.selects(path) {
@@ -45,7 +46,7 @@ final class FileRenderer: @unchecked Sendable {
             guard var destination = rule.destination(of: path), let data = contents[path] else { continue }
             if rule.strategy == .reference { destination = ReferenceStub.destination(for: destination) }
             if let problem = layout.destinationProblem(destination, targetFolder: rule.targetPath) {
-                problems.append(PlanProblem(file: path, ruleID: rule.id, message: "destination '\(destination.debugDescription.dropFirst().dropLast())' refused: \(problem)"))
+                problems.append(Diagnostic.planProblem(file: path, ruleID: rule.id, message: "destination '\(destination.debugDescription.dropFirst().dropLast())' refused: \(problem)"))
                 continue
             }
             produced.insert(destination)
@@ -53,7 +54,7 @@ final class FileRenderer: @unchecked Sendable {
             do {
                 rendered = try render(path, rule: rule)
             } catch {
-                problems.append(PlanProblem(file: path, ruleID: rule.id, message: error.description))
+                problems.append(Diagnostic.planProblem(file: path, ruleID: rule.id, message: error.description))
                 continue
             }
             _ = data
@@ -81,7 +82,7 @@ final class FileRenderer: @unchecked Sendable {
         var orphans: [String] = []
         for candidate in recorded.keys.filter({ !produced.contains($0) }).sorted() {
             if let problem = layout.destinationProblem(candidate, targetFolder: "") {
-                problems.append(PlanProblem(
+                problems.append(Diagnostic.planProblem(
                     file: layout.stateFile(rule: rule.id), ruleID: rule.id,
                     message: "the sync state of \(rule.targetRepository) lists '\(candidate.debugDescription.dropFirst().dropLast())' for this rule, but \(problem). "
                         + "The state was edited or forged; restore \(layout.stateFile(rule: rule.id)) from the last sync commit."

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -87,4 +88,9 @@ package enum PlanArtifactError: Error, Equatable, CustomStringConvertible {
             return "\(path) is refused: the plan artifact has \(problems.count) entr\(problems.count == 1 ? "y" : "ies") no plan-sync writes (was it edited?):\n\(shown)\(more)\nRe-run plan-sync."
         }
     }
+}
+
+extension PlanArtifactError: DiagnosticConvertible {
+    /// A plan artifact that cannot be used is a configuration error: exit 2.
+    package var diagnostics: [Diagnostic] { [.configuration(description)] }
 }

@@ -53,10 +53,3 @@ package struct PlanRequest: Sendable {
         self.createdAt = createdAt
     }
 }
-
-/// A problem in upstream content found while planning (a template that does not render...).
-package struct PlanProblem: Sendable, Equatable {
-    package var file: String
-    package var ruleID: String
-    package var message: String
-}

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import MarkdownScan
 import SyncCore
@@ -8,7 +9,7 @@ package struct Planner: Sendable {
         package var plan: Plan
         /// Rendered contents by SHA-256, for the blob store beside the plan.
         package var blobs: [String: Data]
-        package var problems: [PlanProblem]
+        package var problems: [Diagnostic]
     }
 
     package init() {}
@@ -95,13 +96,13 @@ package struct Planner: Sendable {
     /// A rule that selects no file is a typo, not an empty sync: with delete_orphaned it would
     /// remove everything it synced before.
     private func checkSelections(rules: [SyncRule], matched: [[String]], source: SourceTree) throws(PlanError) {
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         // An include pattern that matches none of the files the source selects is a typo too: it
         // silently narrows the rule (and, with delete_orphaned, removes what it no longer selects).
         for rule in rules {
             let sourced = source.paths.filter(rule.source.matches)
             for include in rule.include where !sourced.contains(where: include.matches) {
-                errors.append(ConfigError(
+                errors.append(Diagnostic.configuration(
                     file: rule.file, line: rule.line,
                     message: "rule '\(rule.id)': filters.include '\(include.pattern)' matches none of the \(sourced.count) files source '\(rule.source.pattern)' selects.",
                     hint: "Check the pattern for a typo."
@@ -112,19 +113,19 @@ package struct Planner: Sendable {
             let filters = rule.include.isEmpty && rule.exclude.isEmpty ? "" : " with its include/exclude filters"
             let refused = source.refused.filter { rule.filter.selects($0.path) }
             let why = refused.isEmpty ? "" : " (\(refused.count) matching file\(refused.count == 1 ? " is" : "s are") refused: \(refused[0].path): \(refused[0].reason))"
-            errors.append(ConfigError(
+            errors.append(Diagnostic.configuration(
                 file: rule.file, line: rule.line,
                 message: "rule '\(rule.id)': source '\(rule.source.pattern)'\(filters) selects no file of the \(source.paths.count) in \(source.description)\(why).",
                 hint: "Check the pattern for a typo; a rule that should sync nothing for now belongs in archived/."
             ))
         }
-        if !errors.isEmpty { throw .configuration(ConfigErrors(errors)) }
+        if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }
     }
 
     /// Two rules writing the same path in the same repository would make syncs flip-flop.
     private func checkOverlaps(rules: [SyncRule], matched: [[String]]) throws(PlanError) {
         var writers: [String: SyncRule] = [:]
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         for (index, rule) in rules.enumerated() {
             for path in matched[index] {
                 guard var destination = rule.destination(of: path) else { continue }
@@ -133,7 +134,7 @@ package struct Planner: Sendable {
                 // Case-insensitive checkouts (macOS, Windows) would see Docs/a.md and docs/a.md as one file.
                 let key = rule.targetRepository.lowercased() + "\u{0}" + destination.lowercased()
                 if let other = writers[key], other.id != rule.id {
-                    errors.append(ConfigError(
+                    errors.append(Diagnostic.configuration(
                         file: rule.file, line: rule.line,
                         message: "rules '\(other.id)' (\(other.location)) and '\(rule.id)' both write \(destination) in \(rule.targetRepository); a path can have only one writer, or syncs would oscillate.",
                         hint: "Narrow one rule's source or filters, or give them different target_path folders."
@@ -143,7 +144,7 @@ package struct Planner: Sendable {
                 writers[key] = rule
             }
         }
-        if !errors.isEmpty { throw .configuration(ConfigErrors(errors)) }
+        if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }
     }
 
     /// Paths that are internal-only: configured globs, or Markdown with `internal: true` in frontmatter.
@@ -166,13 +167,23 @@ package struct Planner: Sendable {
 }
 
 package enum PlanError: Error, CustomStringConvertible {
-    case configuration(ConfigErrors)
+    case configuration(DiagnosticGroup)
     case source(SourceError)
 
     package var description: String {
         switch self {
         case .configuration(let errors): errors.description
         case .source(let error): error.description
+        }
+    }
+}
+
+extension PlanError: DiagnosticConvertible {
+    /// Broken rules or unreadable upstream content: configuration errors, exit 2.
+    package var diagnostics: [Diagnostic] {
+        switch self {
+        case .configuration(let errors): errors.diagnostics
+        case .source(let error): error.diagnostics
         }
     }
 }

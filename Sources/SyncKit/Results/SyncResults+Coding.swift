@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 extension SyncResults {
@@ -87,4 +88,9 @@ package enum SyncResultsError: Error, Sendable, Equatable, CustomStringConvertib
             "\(file)\(path.isEmpty ? "" : " at \(path)"): \(reason). The file must follow the results format of open-sync-pr (see SyncResults.swift)."
         }
     }
+}
+
+extension SyncResultsError: DiagnosticConvertible {
+    /// A results file that cannot be read is a configuration error: exit 2.
+    package var diagnostics: [Diagnostic] { [.configuration(description)] }
 }

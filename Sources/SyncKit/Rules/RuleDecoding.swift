@@ -1,10 +1,11 @@
+import Diagnostics
 import SyncCore
 /// Decodes one rule file: exactly the spec's `sync_rule` schema plus flash-sync's extensions.
 enum RuleDecoding {
     static let specKeys = ["id", "source", "target_repo", "target_path", "strategy", "frequency", "filters", "transforms", "validation"]
     static let extensionKeys = ["name", "variables", "depends_on", "target_branch", "labels", "reviewers", "auto_merge", "delete_orphaned", "schemas"]
 
-    static func decode(_ root: ConfigNode) throws(ConfigError) -> SyncRule {
+    static func decode(_ root: ConfigNode) throws(Diagnostic) -> SyncRule {
         let top = try root.mapping(allowed: ["sync_rule"])
         let node = try top.required("sync_rule")
         let fields = try node.mapping(allowed: specKeys + extensionKeys)
@@ -74,7 +75,7 @@ enum RuleDecoding {
         return rule
     }
 
-    static func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, _ type: T.Type, what: String) throws(ConfigError) -> T
+    static func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, _ type: T.Type, what: String) throws(Diagnostic) -> T
     where T.RawValue == String {
         let value = try node.string()
         if let choice = T(rawValue: value) { return choice }
@@ -86,7 +87,7 @@ enum RuleDecoding {
         )
     }
 
-    private static func globs(_ node: ConfigNode?, what: String) throws(ConfigError) -> [Glob] {
+    private static func globs(_ node: ConfigNode?, what: String) throws(Diagnostic) -> [Glob] {
         guard let node else { return [] }
         var result: [Glob] = []
         for (index, item) in (try node.sequence()).enumerated() {
@@ -96,7 +97,7 @@ enum RuleDecoding {
     }
 
     /// `- strip_internal_links: true` and `- rewrite_paths: {from, to}`, in order.
-    private static func decodeTransforms(_ node: ConfigNode) throws(ConfigError) -> [SyncTransform] {
+    private static func decodeTransforms(_ node: ConfigNode) throws(Diagnostic) -> [SyncTransform] {
         var transforms: [SyncTransform] = []
         for item in try node.sequence() {
             let entries = try item.mapping(allowed: ["strip_internal_links", "rewrite_paths"])

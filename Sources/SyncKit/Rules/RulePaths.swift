@@ -1,8 +1,9 @@
+import Diagnostics
 import SyncCore
 /// Checks for the paths and patterns a rule names: nothing absolute, nothing that climbs out of
 /// the repository, globs that compile.
 enum RulePaths {
-    static func validateRelative(_ path: String, node: ConfigNode, what: String) throws(ConfigError) {
+    static func validateRelative(_ path: String, node: ConfigNode, what: String) throws(Diagnostic) {
         if path.hasPrefix("/") || path.hasPrefix("~") || path.range(of: #"^[A-Za-z]:[\\/]"#, options: .regularExpression) != nil {
             throw node.error("\(what) '\(path)' is absolute; paths are relative to the repository root.")
         }
@@ -25,7 +26,7 @@ enum RulePaths {
     }
 
     /// A target folder, normalised to end in `/` (`""` and `.` and `./` mean the root).
-    static func targetFolder(_ path: String, node: ConfigNode) throws(ConfigError) -> String {
+    static func targetFolder(_ path: String, node: ConfigNode) throws(Diagnostic) -> String {
         var value = path
         if value == "." || value == "./" { value = "" }
         if value.hasPrefix("./") { value.removeFirst(2) }
@@ -37,14 +38,14 @@ enum RulePaths {
         return value
     }
 
-    static func glob(_ pattern: String, node: ConfigNode, what: String) throws(ConfigError) -> Glob {
+    static func glob(_ pattern: String, node: ConfigNode, what: String) throws(Diagnostic) -> Glob {
         if pattern.split(separator: "/").contains("..") {
             throw node.error("\(what) '\(pattern)' contains '..'; patterns match paths inside the repository.")
         }
         do {
             return try Glob(pattern)
         } catch {
-            throw ConfigError(
+            throw Diagnostic.configuration(
                 file: node.file, line: node.line, column: node.column.map { $0 + (error.column ?? 1) - 1 + (node.isQuoted ? 1 : 0) },
                 message: "\(what) '\(pattern)' is not a valid glob: \(error.description)"
             )

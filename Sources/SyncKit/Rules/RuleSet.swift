@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -7,7 +8,7 @@ package struct RuleSet: Sendable {
     package var rules: [SyncRule]
     package var settings: SyncSettings
 
-    package init(rules: [SyncRule], settings: SyncSettings) throws(ConfigErrors) {
+    package init(rules: [SyncRule], settings: SyncSettings) throws(DiagnosticGroup) {
         self.settings = settings
         self.rules = try Self.ordered(rules)
     }
@@ -18,8 +19,8 @@ package struct RuleSet: Sendable {
     /// the settings file. All problems of all files are reported together.
     package static func load(
         rulesFolder: URL, rulesFolderName: String, targetsFile: (url: URL, name: String)?, settingsFile: (url: URL, name: String)?
-    ) throws(ConfigErrors) -> RuleSet {
-        var errors: [ConfigError] = []
+    ) throws(DiagnosticGroup) -> RuleSet {
+        var errors: [Diagnostic] = []
         var settings = SyncSettings()
         if let settingsFile, FileManager.default.fileExists(atPath: settingsFile.url.path) {
             do {
@@ -36,10 +37,10 @@ package struct RuleSet: Sendable {
                 .sorted()
             for name in names {
                 let shown = rulesFolderName.hasSuffix("/") ? rulesFolderName + name : rulesFolderName + "/" + name
-                do throws(ConfigError) {
+                do throws(Diagnostic) {
                     let text = try ConfigFile.read(rulesFolder.appendingPathComponent(name), shownAs: shown)
                     guard let root = try ConfigNode.parse(text, file: shown) else {
-                        throw ConfigError(file: shown, line: 1, message: "the rule file is empty.", hint: "Write one 'sync_rule:' mapping.")
+                        throw Diagnostic.configuration(file: shown, line: 1, message: "the rule file is empty.", hint: "Write one 'sync_rule:' mapping.")
                     }
                     rules.append(try RuleDecoding.decode(root))
                 } catch {
@@ -47,7 +48,7 @@ package struct RuleSet: Sendable {
                 }
             }
         } else if targetsFile == nil || !FileManager.default.fileExists(atPath: targetsFile!.url.path) {
-            errors.append(ConfigError(file: rulesFolderName, message: "the rules folder does not exist.", hint: "Create it with one YAML file per sync_rule, or pass the folder with --rules-dir."))
+            errors.append(Diagnostic.configuration(file: rulesFolderName, message: "the rules folder does not exist.", hint: "Create it with one YAML file per sync_rule, or pass the folder with --rules-dir."))
         }
         if let targetsFile, FileManager.default.fileExists(atPath: targetsFile.url.path) {
             do {
@@ -61,16 +62,16 @@ package struct RuleSet: Sendable {
         errors += duplicateIDs(rules)
         errors += missingDependencies(rules)
         errors += reservedTargets(rules, layout: settings.layout)
-        guard errors.isEmpty else { throw ConfigErrors(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
         return try RuleSet(rules: rules, settings: settings)
     }
 
-    static func duplicateIDs(_ rules: [SyncRule]) -> [ConfigError] {
+    static func duplicateIDs(_ rules: [SyncRule]) -> [Diagnostic] {
         var first: [String: SyncRule] = [:]
-        var errors: [ConfigError] = []
+        var errors: [Diagnostic] = []
         for rule in rules {
             if let earlier = first[rule.id] {
-                errors.append(ConfigError(file: rule.file, line: rule.line, message: "duplicate rule id '\(rule.id)': also defined at \(earlier.location).", hint: "Rule ids must be unique; they name branches."))
+                errors.append(Diagnostic.configuration(file: rule.file, line: rule.line, message: "duplicate rule id '\(rule.id)': also defined at \(earlier.location).", hint: "Rule ids must be unique; they name branches."))
             } else {
                 first[rule.id] = rule
             }
@@ -80,12 +81,12 @@ package struct RuleSet: Sendable {
 
     /// A rule may not write into the namespace's own folders: its files would overwrite another
     /// rule's state or a team's overrides.
-    static func reservedTargets(_ rules: [SyncRule], layout: SyncLayout) -> [ConfigError] {
+    static func reservedTargets(_ rules: [SyncRule], layout: SyncLayout) -> [Diagnostic] {
         rules.compactMap { rule in
             guard !rule.targetPath.isEmpty, let path = try? RepositoryPath(String(rule.targetPath.dropLast())),
                   let place = layout.reservedPlace(of: path) ?? layout.reservedFolders.first(where: { $0.lowercased().hasPrefix(rule.targetPath.lowercased()) })
             else { return nil }
-            return ConfigError(
+            return Diagnostic.configuration(
                 file: rule.file, line: rule.line,
                 message: "rule '\(rule.id)': target_path '\(rule.targetPath)' is or holds \(place), which only flash-sync writes (sync state and overrides).",
                 hint: "Choose a folder outside .\(layout.namespace)-sync-state/ and .\(layout.namespace)-overrides/."
@@ -93,20 +94,20 @@ package struct RuleSet: Sendable {
         }
     }
 
-    static func missingDependencies(_ rules: [SyncRule]) -> [ConfigError] {
+    static func missingDependencies(_ rules: [SyncRule]) -> [Diagnostic] {
         let ids = Set(rules.map(\.id))
         return rules.flatMap { rule in
             rule.dependsOn.filter { !ids.contains($0) }.map { missing in
                 // Sorted, and never the rule itself: the same suggestion on every run.
                 let suggestion = Suggestion.closest(to: missing, in: ids.subtracting([rule.id]).sorted())
-                return ConfigError(file: rule.file, line: rule.line, message: "rule '\(rule.id)' depends on '\(missing)', which no rule defines." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""))
+                return Diagnostic.configuration(file: rule.file, line: rule.line, message: "rule '\(rule.id)' depends on '\(missing)', which no rule defines." + (suggestion.map { " Did you mean '\($0)'?" } ?? ""))
             }
         }
     }
 
     /// Kahn's algorithm, taking the smallest ready id each time so the order is stable; a cycle is
     /// reported with its path.
-    static func ordered(_ rules: [SyncRule]) throws(ConfigErrors) -> [SyncRule] {
+    static func ordered(_ rules: [SyncRule]) throws(DiagnosticGroup) -> [SyncRule] {
         let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var remaining = Dictionary(rules.map { ($0.id, Set($0.dependsOn)) }, uniquingKeysWith: { first, _ in first })
         var order: [SyncRule] = []
@@ -115,7 +116,7 @@ package struct RuleSet: Sendable {
             guard !ready.isEmpty else {
                 let cycle = findCycle(in: remaining)
                 let rule = byID[cycle[0]]!
-                throw ConfigErrors([ConfigError(
+                throw DiagnosticGroup([Diagnostic.configuration(
                     file: rule.file, line: rule.line,
                     message: "depends_on forms a cycle: \((cycle + [cycle[0]]).joined(separator: " → ")).",
                     hint: "Remove one of these dependencies."

@@ -1,3 +1,4 @@
+import Diagnostics
 import SyncCore
 /// Settings shared by every rule: names, templates and thresholds, with defaults in one place.
 package struct SyncSettings: Sendable, Equatable {
@@ -58,7 +59,7 @@ extension SyncSettings {
     static let keys = ["namespace", "branch_template", "source_root", "internal", "secret_scan", "staleness", "default_rule"]
 
     /// Parses `settings.yml`; every key is optional.
-    package static func parse(_ text: String, file: String) throws(ConfigError) -> SyncSettings {
+    package static func parse(_ text: String, file: String) throws(Diagnostic) -> SyncSettings {
         var settings = SyncSettings()
         guard let root = try ConfigNode.parse(text, file: file) else { return settings }
         let fields = try root.mapping(allowed: keys)
@@ -85,7 +86,7 @@ extension SyncSettings {
             settings.sourceRoot = value
         }
         if let node = fields["internal"] {
-            settings.internalGlobs = try node.stringList().enumerated().map { index, pattern throws(ConfigError) in
+            settings.internalGlobs = try node.stringList().enumerated().map { index, pattern throws(Diagnostic) in
                 try RulePaths.glob(pattern, node: node, what: "internal[\(index)]")
             }
         }
@@ -96,7 +97,7 @@ extension SyncSettings {
         }
         if let node = fields["staleness"] {
             let staleness = try node.mapping(allowed: ["on_release_days", "on_change_days", "releases_behind", "consecutive_failures"])
-            func threshold(_ key: String, minimum: Int, default value: Int) throws(ConfigError) -> Int {
+            func threshold(_ key: String, minimum: Int, default value: Int) throws(Diagnostic) -> Int {
                 guard let node = staleness[key] else { return value }
                 let number = try node.int()
                 guard number >= minimum else {

@@ -1,3 +1,4 @@
+import Diagnostics
 import SyncCore
 /// `sync_targets.yml`: the brief's shorthand, `repository: [org/repo, ...]`.
 package struct SyncTargets: Sendable, Equatable {
@@ -5,7 +6,7 @@ package struct SyncTargets: Sendable, Equatable {
     package var file: String
     package var lines: [String: Int]
 
-    package static func parse(_ text: String, file: String) throws(ConfigError) -> SyncTargets {
+    package static func parse(_ text: String, file: String) throws(Diagnostic) -> SyncTargets {
         guard let root = try ConfigNode.parse(text, file: file) else {
             return SyncTargets(repositories: [], file: file, lines: [:])
         }

@@ -1,14 +1,14 @@
+import Diagnostics
 import SyncCore
+
 /// One violation: which rule matched where, with a redacted preview. The secret itself is never stored.
 package struct SecretFinding: Sendable, Hashable, CustomStringConvertible {
     package let ruleID: String
     /// The rule's one-line description.
     package let message: String
-    package let path: String
-    /// 1-based line number.
-    package let line: Int
-    /// 1-based column of the secret's first byte, counted in UTF-8 bytes from the start of the line.
-    package let column: Int
+    /// The file, the 1-based line and the 1-based column of the secret's first byte, counted in
+    /// UTF-8 bytes from the start of the line.
+    package let location: FileLocation
     /// The text before the secret within the match, then the secret cut to at most its first 4 bytes
     /// (never more than a quarter of it) followed by `*`s, truncated.
     package let preview: String
@@ -18,15 +18,17 @@ package struct SecretFinding: Sendable, Hashable, CustomStringConvertible {
     package init(ruleID: String, message: String, path: String, line: Int, column: Int, preview: String, fingerprint: String) {
         self.ruleID = ruleID
         self.message = message
-        self.path = path
-        self.line = line
-        self.column = column
+        location = FileLocation(file: path, line: line, column: column)
         self.preview = preview
         self.fingerprint = fingerprint
     }
 
+    package var path: String { location.file }
+    package var line: Int { location.line ?? 1 }
+    package var column: Int { location.column ?? 1 }
+
     package var description: String {
-        "\(path):\(line):\(column): \(ruleID): \(message) [\(preview)] (fingerprint \(fingerprint))"
+        "\(location): \(ruleID): \(message) [\(preview)] (fingerprint \(fingerprint))"
     }
 }
 

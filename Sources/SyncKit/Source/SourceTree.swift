@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -140,4 +141,9 @@ package enum SourceError: Error, CustomStringConvertible {
             "Cannot read \(path)."
         }
     }
+}
+
+extension SourceError: DiagnosticConvertible {
+    /// Upstream content that cannot be read is a configuration error: exit 2.
+    package var diagnostics: [Diagnostic] { [.configuration(description)] }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -72,7 +73,7 @@ package struct SyncState: Sendable, Codable, Equatable {
         do {
             return try JSONDecoder().decode(SyncState.self, from: data)
         } catch {
-            throw ConfigError(file: path, message: "the sync state cannot be read (\(error)). Restore it from the last sync commit, or delete it to re-sync every file.")
+            throw Diagnostic.configuration(file: path, message: "the sync state cannot be read (\(error)). Restore it from the last sync commit, or delete it to re-sync every file.")
         }
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -38,7 +39,7 @@ package struct RuleValidator: Sendable {
     package func validate(_ rule: PlannedRule, blob: (String) -> Data?) -> (validation: RuleValidation, findings: [ValidationFinding]) {
         var findings: [ValidationFinding] = []
         func add(_ check: ValidationCheck, _ file: String, _ line: Int?, _ column: Int?, _ message: String, _ help: String? = nil) {
-            findings.append(ValidationFinding(check: check, ruleID: rule.ruleID, file: file, line: line, column: column, message: message, help: help))
+            findings.append(ValidationFinding(check: check, ruleID: rule.ruleID, location: FileLocation(file: file, line: line, column: column), message: message, help: help))
         }
         var matching = 0, broken = 0, schemasValidated = 0, parsed = 0, secrets = 0, stamped = 0, unstamped = 0
         var schemaNotes: [String] = []
@@ -73,7 +74,7 @@ package struct RuleValidator: Sendable {
                 parsed += outcome.parsed
                 schemaNotes += outcome.notes
                 for problem in outcome.problems {
-                    add(.schemaCheck, file.source, lines.sourceLine(problem.line), problem.column, "\(file.destination): \(problem.message)")
+                    add(.schemaCheck, file.source, lines.sourceLine(problem.line ?? 1), problem.column, "\(file.destination): \(problem.message)")
                 }
             }
             // 4. Secrets, internal-only content, private paths

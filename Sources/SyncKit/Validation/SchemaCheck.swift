@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import JSONSchema
 import MarkdownScan
@@ -10,17 +11,22 @@ import Yams
 package struct SchemaCheck: Sendable {
     package static let metaSchemaURI = "https://json-schema.org/draft/2020-12/schema"
 
-    package struct Problem: Sendable, Equatable {
-        package var line: Int
-        package var column: Int?
-        package var message: String
-    }
-
     package struct Outcome: Sendable, Equatable {
+        /// The file checked, as the problems name it (the synced file's target path).
+        package var file: String
         package var validated = 0
         package var parsed = 0
-        package var problems: [Problem] = []
+        /// Errors on lines of the checked file.
+        package var problems: [Diagnostic] = []
         package var notes: [String] = []
+
+        package init(file: String) {
+            self.file = file
+        }
+
+        mutating func addProblem(line: Int, column: Int? = nil, message: String) {
+            problems.append(Diagnostic(.error, message, file: file, line: line, column: column))
+        }
     }
 
     private let compiler: SchemaCompiler
@@ -42,7 +48,7 @@ package struct SchemaCheck: Sendable {
     }
 
     package func check(_ text: String, sourcePath: String, targetPath: String) -> Outcome {
-        var outcome = Outcome()
+        var outcome = Outcome(file: targetPath)
         if TextContent.isJSON(targetPath) {
             checkJSON(text, sourcePath: sourcePath, lineOffset: 0, into: &outcome)
         } else if TextContent.isYAML(targetPath) {
@@ -64,7 +70,7 @@ package struct SchemaCheck: Sendable {
         do {
             value = try JSONParser.parse(text)
         } catch {
-            outcome.problems.append(Problem(line: error.line + lineOffset, column: error.column, message: "JSON does not parse: \(error.description)"))
+            outcome.addProblem(line: error.line + lineOffset, column: error.column, message: "JSON does not parse: \(error.description)")
             return
         }
         outcome.parsed += 1
@@ -74,7 +80,7 @@ package struct SchemaCheck: Sendable {
     private func checkYAML(_ text: String, sourcePath: String?, lineOffset: Int, into outcome: inout Outcome) {
         var nodes: [Node] = []
         if let line = YAMLBounds.aliasKeyLine(text) {
-            outcome.problems.append(Problem(line: line + lineOffset, message: "YAML cannot be checked: an alias is used as a mapping key"))
+            outcome.addProblem(line: line + lineOffset, message: "YAML cannot be checked: an alias is used as a mapping key")
             return
         }
         do {
@@ -82,21 +88,21 @@ package struct SchemaCheck: Sendable {
             while let node = try parser.nextRoot() {
                 nodes.append(node)
                 if nodes.count > 1_000 {
-                    outcome.problems.append(Problem(line: lineOffset + 1, message: "YAML cannot be checked: more than 1000 documents in one file"))
+                    outcome.addProblem(line: lineOffset + 1, message: "YAML cannot be checked: more than 1000 documents in one file")
                     return
                 }
             }
         } catch let error as YamlError {
             let described = ConfigNode.describe(error, file: "")
-            outcome.problems.append(Problem(line: (described.line ?? 1) + lineOffset, column: described.column, message: "YAML does not parse: \(described.message)"))
+            outcome.addProblem(line: (described.line ?? 1) + lineOffset, column: described.column, message: "YAML does not parse: \(described.message)")
             return
         } catch {
-            outcome.problems.append(Problem(line: lineOffset + 1, message: "YAML does not parse: \(error)"))
+            outcome.addProblem(line: lineOffset + 1, message: "YAML does not parse: \(error)")
             return
         }
         for node in nodes {
             if let bound = YAMLBounds.problem(node) {
-                outcome.problems.append(Problem(line: (bound.line ?? 1) + lineOffset, message: "YAML cannot be checked: \(bound.message)"))
+                outcome.addProblem(line: (bound.line ?? 1) + lineOffset, message: "YAML cannot be checked: \(bound.message)")
                 continue
             }
             var conversion = YAMLJSONConversion()
@@ -105,7 +111,7 @@ package struct SchemaCheck: Sendable {
                 outcome.parsed += 1
                 validate(value, sourcePath: sourcePath, line: { pointer in (conversion.line(of: pointer) ?? 1) + lineOffset }, into: &outcome)
             } catch {
-                outcome.problems.append(Problem(line: (error.line ?? 1) + lineOffset, message: "YAML cannot be checked as JSON: \(error.message)"))
+                outcome.addProblem(line: (error.line ?? 1) + lineOffset, message: "YAML cannot be checked as JSON: \(error.message)")
             }
         }
     }
@@ -124,7 +130,7 @@ package struct SchemaCheck: Sendable {
             schema = try compiler.compileRegistered(at: uri)
         } catch {
             if uri.hasPrefix("repo:///") {
-                outcome.problems.append(Problem(line: 1, message: "the schema \(uri.dropFirst(8)) named by the rule cannot be used: \(error)"))
+                outcome.addProblem(line: 1, message: "the schema \(uri.dropFirst(8)) named by the rule cannot be used: \(error)")
             } else {
                 outcome.notes.append("\(uri) is not available offline: not validated")
             }
@@ -134,14 +140,14 @@ package struct SchemaCheck: Sendable {
         outcome.validated += 1
         for error in result.errors.prefix(20) {
             let location = error.instanceLocation.tokens.isEmpty ? "the document" : "'\(error.instanceLocation)'"
-            outcome.problems.append(Problem(line: line(error.instanceLocation), message: "\(location) fails its schema: \(error.message)"))
+            outcome.addProblem(line: line(error.instanceLocation), message: "\(location) fails its schema: \(error.message)")
         }
         // A schema document must also compile as a schema.
         if uri == Self.metaSchemaURI, result.isValid {
             do {
                 _ = try compiler.compile(value)
             } catch {
-                outcome.problems.append(Problem(line: line(JSONPointer()), message: "the schema does not compile: \(error)"))
+                outcome.addProblem(line: line(JSONPointer()), message: "the schema does not compile: \(error)")
             }
         }
     }

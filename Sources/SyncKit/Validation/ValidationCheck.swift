@@ -1,3 +1,4 @@
+import Diagnostics
 import SyncCore
 /// The five pre-PR checks of the specification, in its order.
 package enum ValidationCheck: String, Sendable, Codable, CaseIterable {
@@ -38,15 +39,26 @@ package enum CheckStatus: String, Sendable, Codable, Comparable {
 }
 
 /// One problem a check found, pointing at the upstream file (so it shows in the upstream diff).
-package struct ValidationFinding: Sendable, Codable, Equatable {
+package struct ValidationFinding: Sendable, Equatable {
     package var check: ValidationCheck
     package var ruleID: String
-    package var file: String
-    package var line: Int?
-    package var column: Int?
+    package var location: FileLocation
     package var message: String
     /// What to do about it.
     package var help: String?
+
+    package var file: String { location.file }
+    package var line: Int? { location.line }
+    package var column: Int? { location.column }
+
+    /// The finding as the run shows it: an error when its check blocks the rule, else a warning,
+    /// titled with the check and the sync rule, reported under the check's SARIF rule.
+    package var diagnostic: Diagnostic {
+        Diagnostic(
+            check.blocks ? .error : .warning, message, title: "\(check.title) (\(ruleID))", at: location,
+            hint: help, ruleID: "flash-sync/\(check.rawValue)"
+        )
+    }
 }
 
 /// One check's outcome for one rule, in the report's shape.

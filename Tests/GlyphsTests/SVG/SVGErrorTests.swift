@@ -1,3 +1,4 @@
+import Diagnostics
 import Testing
 @testable import Glyphs
 
@@ -11,7 +12,7 @@ struct SVGErrorTests {
           arguments: ["text", "image", "use", "radialGradient", "pattern", "clipPath", "mask", "filter", "style", "foreignObject", "svg", "a"])
     func unsupportedElements(element: String) {
         let text = Self.wrap("<g>\n  <\(element)/>\n</g>")
-        #expect(throws: SVGError.unsupportedElement(SVGLocation(file: "icons/x.svg", line: 3), element: element)) {
+        #expect(throws: SVGError.unsupportedElement(FileLocation(file: "icons/x.svg", line: 3), element: element)) {
             try SVGParser.parse(text, file: "icons/x.svg")
         }
     }
@@ -19,7 +20,7 @@ struct SVGErrorTests {
     @Test("An unsupported element inside defs is reported too")
     func unsupportedInDefinitions() {
         let text = Self.wrap("<defs>\n<linearGradient id=\"a\"/>\n<radialGradient id=\"b\"/>\n</defs>")
-        #expect(throws: SVGError.unsupportedElement(SVGLocation(file: "f.svg", line: 4), element: "radialGradient")) {
+        #expect(throws: SVGError.unsupportedElement(FileLocation(file: "f.svg", line: 4), element: "radialGradient")) {
             try SVGParser.parse(text, file: "f.svg")
         }
     }
@@ -31,13 +32,13 @@ struct SVGErrorTests {
     func unsupportedValues(attribute: String, value: String) throws {
         let text = Self.wrap("<rect width=\"5\" height=\"5\" \(attribute)=\"\(value)\"/>")
         let error = try #require(throws: SVGError.self) { try SVGParser.parse(text, file: "f.svg") }
-        #expect(error.location == SVGLocation(file: "f.svg", line: 2))
+        #expect(error.location == FileLocation(file: "f.svg", line: 2))
         #expect(error.description.contains(attribute) && error.description.contains("f.svg:2"))
     }
 
     @Test("Unknown attributes are errors, while metadata attributes are ignored")
     func unknownAttributes() throws {
-        #expect(throws: SVGError.unsupportedAttribute(SVGLocation(file: "f.svg", line: 2), element: "rect", attribute: "frobnicate")) {
+        #expect(throws: SVGError.unsupportedAttribute(FileLocation(file: "f.svg", line: 2), element: "rect", attribute: "frobnicate")) {
             try SVGParser.parse(Self.wrap("<rect width=\"5\" height=\"5\" frobnicate=\"1\"/>"), file: "f.svg")
         }
         _ = try SVGParser.parse(Self.wrap("<rect id=\"r\" class=\"c\" data-x=\"1\" inkscape:label=\"l\" width=\"5\" height=\"5\"/>"), file: "f.svg")
@@ -65,7 +66,7 @@ struct SVGErrorTests {
 
     @Test("A paint reference to a missing gradient is an error unless it has a fallback")
     func missingReference() throws {
-        #expect(throws: SVGError.missingReference(SVGLocation(file: "f.svg", line: 2), element: "rect", id: "nope")) {
+        #expect(throws: SVGError.missingReference(FileLocation(file: "f.svg", line: 2), element: "rect", id: "nope")) {
             try SVGParser.parse(Self.wrap("<rect width=\"5\" height=\"5\" fill=\"url(#nope)\"/>"), file: "f.svg")
         }
         let document = try SVGParser.parse(Self.wrap("<rect width=\"5\" height=\"5\" fill=\"url(#nope) red\"/>"), file: "f.svg")
@@ -78,7 +79,7 @@ struct SVGErrorTests {
 
     @Test("The root must be an svg element")
     func notSVG() {
-        #expect(throws: SVGError.notSVG(SVGLocation(file: "f.svg", line: 1), foundElement: "html")) {
+        #expect(throws: SVGError.notSVG(FileLocation(file: "f.svg", line: 1), foundElement: "html")) {
             try SVGParser.parse("<html/>", file: "f.svg")
         }
     }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Governance
 import SyncCore
@@ -74,8 +75,8 @@ struct ExemptionTests {
     ])
     func broken(text: String, expected: String) throws {
         let policy = try AuditFixture(["policy.yml": Self.policy]).policy("policy.yml")
-        let error = try #require(throws: ConfigErrors.self) { try ExemptionsFile.parse(text, file: "exemptions.yml", policy: policy) }
-        let first = try #require(error.errors.first)
+        let error = try #require(throws: DiagnosticGroup.self) { try ExemptionsFile.parse(text, file: "exemptions.yml", policy: policy) }
+        let first = try #require(error.diagnostics.first)
         #expect(first.description.hasPrefix(expected), "\(first.description)")
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Governance
 import SyncCore
@@ -82,15 +83,15 @@ struct PolicyLoadingTests {
             "b.yml": "rules: []\nextends: sub/c.yml\n",
             "sub/c.yml": "extends: ../a.yml\n",
         ])
-        let error = try #require(throws: ConfigErrors.self) { try fixture.policy("a.yml") }
-        #expect(error.errors.map(\.description) == ["sub/c.yml:1:10: 'extends' makes a cycle: a.yml → b.yml → sub/c.yml → a.yml. Remove 'extends' from one of these files."])
+        let error = try #require(throws: DiagnosticGroup.self) { try fixture.policy("a.yml") }
+        #expect(error.diagnostics.map(\.description) == ["sub/c.yml:1:10: 'extends' makes a cycle: a.yml → b.yml → sub/c.yml → a.yml. Remove 'extends' from one of these files."])
     }
 
     @Test("a policy that extends itself is a cycle")
     func selfCycle() throws {
         let fixture = try AuditFixture(["p.yml": "extends: ./p.yml\n"])
-        let error = try #require(throws: ConfigErrors.self) { try fixture.policy("p.yml") }
-        #expect(error.errors.first?.message == "'extends' makes a cycle: p.yml → p.yml.")
+        let error = try #require(throws: DiagnosticGroup.self) { try fixture.policy("p.yml") }
+        #expect(error.diagnostics.first?.message == "'extends' makes a cycle: p.yml → p.yml.")
     }
 
     @Test("broken policies name file, line and the fix", arguments: [
@@ -111,8 +112,8 @@ struct PolicyLoadingTests {
     ])
     func brokenPolicy(text: String, expected: String) throws {
         let fixture = try AuditFixture(["policy.yml": text])
-        let error = try #require(throws: ConfigErrors.self) { try fixture.policy("policy.yml") }
-        let first = try #require(error.errors.first)
+        let error = try #require(throws: DiagnosticGroup.self) { try fixture.policy("policy.yml") }
+        let first = try #require(error.diagnostics.first)
         #expect(first.description.hasPrefix(expected), "\(first.description)")
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Governance
 import SyncCore
@@ -40,12 +41,12 @@ struct RuleTypeTests {
         let seen = LockedBox<[String]>([])
         let loader = RulesLoadCheck { folder, shownAs in
             seen.update { $0.append("\(folder.lastPathComponent) as \(shownAs)") }
-            return [ConfigError(file: shownAs + "/a.yaml", line: 2, column: 3, message: "unknown key 'sorce'.", hint: "Did you mean 'source'?")]
+            return [Diagnostic.configuration(file: shownAs + "/a.yaml", line: 2, column: 3, message: "unknown key 'sorce'.", hint: "Did you mean 'source'?")]
         }
         let result = try fixture.audit(rulesLoad: loader)
         #expect(seen.value == ["rules as core/rules"])
         let finding = try #require(result.findings.first)
-        #expect(finding.location == "core/rules/a.yaml:2:3")
+        #expect(finding.location.description == "core/rules/a.yaml:2:3")
         #expect(finding.message == "unknown key 'sorce'. Did you mean 'source'?")
     }
 
@@ -55,9 +56,9 @@ struct RuleTypeTests {
             "policy.yml": "rules:\n  - id: s\n    type: json-schema\n    options: { schema: s.json }\n    remediation: Fix it.\n",
             "s.json": #"{"type": 12}"#,
         ])
-        let error = try #require(throws: ConfigErrors.self) { try fixture.audit() }
-        #expect(error.errors.map(\.location) == ["policy.yml:2"])
-        #expect(error.errors[0].message.contains("rule 's': the schema 's.json' cannot be compiled"))
+        let error = try #require(throws: DiagnosticGroup.self) { try fixture.audit() }
+        #expect(error.diagnostics.map { $0.location?.description } == ["policy.yml:2"])
+        #expect(error.diagnostics[0].message.contains("rule 's': the schema 's.json' cannot be compiled"))
     }
 
     @Test("semantic versions are checked exactly", arguments: [

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 
@@ -39,7 +40,7 @@ struct ActionManifest {
     static func load(_ url: URL) throws -> ActionManifest {
         let text = try ConfigFile.read(url, shownAs: url.lastPathComponent)
         guard let root = try ConfigNode.parse(text, file: url.lastPathComponent) else {
-            throw ConfigError(file: url.lastPathComponent, message: "action.yml is empty.")
+            throw Diagnostic.configuration(file: url.lastPathComponent, message: "action.yml is empty.")
         }
         let top = try root.mapping()
         let inputs = try top.required("inputs").mapping().entries.map { entry in

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 import TestSupport
@@ -18,7 +19,7 @@ struct ActionScript {
     init(stepID: String) throws {
         let manifest = try ActionManifest.load(RepositoryFiles.url("action.yml"))
         guard let run = manifest.step(id: stepID)?.run else {
-            throw ConfigError(file: "action.yml", message: "no step with id \(stepID) and a run script.")
+            throw Diagnostic.configuration(file: "action.yml", message: "no step with id \(stepID) and a run script.")
         }
         script = run
         directory = try TemporaryDirectory("flash-sync-action")

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 import TestSupport
@@ -9,14 +10,14 @@ struct ConfigNodeTests {
     func unknownKey() throws {
         let node = try #require(try ConfigNode.parse("rule:\n  id: a\n  sorce: x\n", file: "r.yaml"))
         let rule = try node.mapping(allowed: ["rule"]).required("rule")
-        #expect(throws: ConfigError(file: "r.yaml", line: 3, column: 3, message: "unknown key 'sorce' in 'rule'. Did you mean 'source'?", hint: "Allowed keys: id, source.")) {
+        #expect(throws: Diagnostic.configuration(file: "r.yaml", line: 3, column: 3, message: "unknown key 'sorce' in 'rule'. Did you mean 'source'?", hint: "Allowed keys: id, source.")) {
             try rule.mapping(allowed: ["id", "source"])
         }
     }
 
     @Test("malformed YAML and duplicate keys point at the line")
     func malformed() {
-        #expect(throws: ConfigError.self) { try ConfigNode.parse("a: [1, 2\nb: 3\n", file: "x.yaml") }
+        #expect(throws: Diagnostic.self) { try ConfigNode.parse("a: [1, 2\nb: 3\n", file: "x.yaml") }
         do {
             _ = try ConfigNode.parse("a: 1\nb: 2\na: 3\n", file: "d.yaml")
             Issue.record("duplicate keys accepted")
@@ -31,9 +32,9 @@ struct ConfigNodeTests {
     func types() throws {
         let node = try #require(try ConfigNode.parse("flag: maybe\ncount: [1]\nlist: {a: 1}\n", file: "t.yaml"))
         let mapping = try node.mapping(allowed: ["flag", "count", "list"])
-        #expect(throws: ConfigError(file: "t.yaml", line: 1, column: 7, message: "'flag' must be true or false; found 'maybe'.")) { try mapping["flag"]!.bool() }
-        #expect(throws: ConfigError(file: "t.yaml", line: 2, column: 8, message: "'count' must be a whole number; found a list.")) { try mapping["count"]!.int() }
-        #expect(throws: ConfigError(file: "t.yaml", line: 3, column: 7, message: "'list' must be a list; found a mapping.")) { try mapping["list"]!.stringList() }
+        #expect(throws: Diagnostic.configuration(file: "t.yaml", line: 1, column: 7, message: "'flag' must be true or false; found 'maybe'.")) { try mapping["flag"]!.bool() }
+        #expect(throws: Diagnostic.configuration(file: "t.yaml", line: 2, column: 8, message: "'count' must be a whole number; found a list.")) { try mapping["count"]!.int() }
+        #expect(throws: Diagnostic.configuration(file: "t.yaml", line: 3, column: 7, message: "'list' must be a list; found a mapping.")) { try mapping["list"]!.stringList() }
     }
 
     @Test("did-you-mean finds close keys and ignores far ones")
@@ -50,11 +51,11 @@ struct ConfigFileTests {
         let directory = try TemporaryDirectory()
         try directory.write("real.yaml", "a: 1\n")
         try FileManager.default.createSymbolicLink(at: directory.path("link.yaml"), withDestinationURL: directory.path("real.yaml"))
-        #expect(throws: ConfigError(file: "link.yaml", message: "is a symbolic link; configuration files must be regular files in the repository.")) {
+        #expect(throws: Diagnostic.configuration(file: "link.yaml", message: "is a symbolic link; configuration files must be regular files in the repository.")) {
             try ConfigFile.read(directory.path("link.yaml"), shownAs: "link.yaml")
         }
         try Data([0x61, 0x3A, 0x0A, 0x00, 0x01]).write(to: directory.path("bin.yaml"))
-        #expect(throws: ConfigError(file: "bin.yaml", line: 2, message: "contains a NUL byte: this looks like a binary file, not YAML.")) {
+        #expect(throws: Diagnostic.configuration(file: "bin.yaml", line: 2, message: "contains a NUL byte: this looks like a binary file, not YAML.")) {
             try ConfigFile.read(directory.path("bin.yaml"), shownAs: "bin.yaml")
         }
         try Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]).write(to: directory.path("latin.yaml"))
@@ -66,7 +67,7 @@ struct ConfigFileTests {
             #expect(error.message.contains("not valid UTF-8"))
         }
         try directory.write("big.yaml", String(repeating: "a", count: 2000))
-        #expect(throws: ConfigError(file: "big.yaml", message: "is 2000 bytes; configuration files are limited to 1000 bytes.")) {
+        #expect(throws: Diagnostic.configuration(file: "big.yaml", message: "is 2000 bytes; configuration files are limited to 1000 bytes.")) {
             try ConfigFile.read(directory.path("big.yaml"), shownAs: "big.yaml", maximumBytes: 1000)
         }
     }

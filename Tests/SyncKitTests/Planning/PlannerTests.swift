@@ -33,7 +33,7 @@ struct PlannerTests {
             _ = try Planner().plan(try Self.request(rules, source))
             Issue.record("overlap accepted")
         } catch PlanError.configuration(let errors) {
-            #expect(errors.errors.map(\.message) == ["rules 'one' (rules/one.yaml:2) and 'two' both write docs/sub/b.md in org/a; a path can have only one writer, or syncs would oscillate."])
+            #expect(errors.diagnostics.map(\.message) == ["rules 'one' (rules/one.yaml:2) and 'two' both write docs/sub/b.md in org/a; a path can have only one writer, or syncs would oscillate."])
         }
         // The same paths in two different repositories are fine.
         let apart = [try Self.rule("one", source: "core/**/*.md"), try Self.rule("two", source: "core/sub/*.md", repository: "org/b", path: "docs/sub/")]

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import SyncCore
 import SyncKit
@@ -30,12 +31,12 @@ struct RuleLoadingTests {
     }
 
     /// The configuration errors of loading `files`; any other failure (the temporary folder) throws.
-    func errors(_ files: [String: String], targets: String? = nil, settings: String? = nil) throws -> [ConfigError] {
+    func errors(_ files: [String: String], targets: String? = nil, settings: String? = nil) throws -> [Diagnostic] {
         do {
             _ = try load(files, targets: targets, settings: settings)
             return []
-        } catch let errors as ConfigErrors {
-            return errors.errors
+        } catch let errors as DiagnosticGroup {
+            return errors.diagnostics
         }
     }
 

@@ -1,4 +1,4 @@
-import ActionsRuntime
+import SyncKit
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The event that started the workflow, decoded from `GITHUB_EVENT_PATH` for the events
@@ -62,4 +63,9 @@ package enum EventError: Error, Equatable, CustomStringConvertible {
             "Cannot read the event payload at \(path): \(reason)."
         }
     }
+}
+
+extension EventError: DiagnosticConvertible {
+    /// An event payload that cannot be read is a configuration error: exit 2.
+    package var diagnostics: [Diagnostic] { [.configuration(description)] }
 }

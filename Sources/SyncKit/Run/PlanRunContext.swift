@@ -1,34 +1,56 @@
-import ActionsRuntime
+import Diagnostics
 import Foundation
 import SyncCore
-import SyncKit
 
 /// What the event says about this run: the trigger, the version, and where content is read from
 /// (the release tag for releases and schedules; the checked-out tree for pushes and manual runs).
-struct PlanRunContext {
-    var event: ActionsEvent
-    var source: SourceTree
-    var version: String
-    var tag: String
-    var releaseDate: String
-    var sourceRepository: String
-    var repository: GitRepository?
-    var changedPaths: [String]
-    var ignoredBecause: String?
+package struct PlanRunContext {
+    /// What a run is resolved from: the runner's environment (the event name and payload, the
+    /// repository), the checkout, and the inputs that override what the event says.
+    package struct Inputs {
+        package var environment: [String: String]
+        package var workingDirectory: URL
+        package var gitEnvironment: GitEnvironment
+        /// The `source-repo` input; nil: `GITHUB_REPOSITORY`.
+        package var sourceRepository: String?
+        /// The `version` input; nil: from the event or the tags.
+        package var version: String?
+        /// Today as `YYYY-MM-DD`, the release date of a push or manual run.
+        package var today: String
+
+        package init(environment: [String: String], workingDirectory: URL, gitEnvironment: GitEnvironment, sourceRepository: String?, version: String?, today: String) {
+            self.environment = environment
+            self.workingDirectory = workingDirectory
+            self.gitEnvironment = gitEnvironment
+            self.sourceRepository = sourceRepository
+            self.version = version
+            self.today = today
+        }
+    }
+
+    package var event: ActionsEvent
+    package var source: SourceTree
+    package var version: String
+    package var tag: String
+    package var releaseDate: String
+    package var sourceRepository: String
+    package var repository: GitRepository?
+    package var changedPaths: [String]
+    package var ignoredBecause: String?
 
     /// The release body, when the event is a release.
-    var releaseNotes: String? {
+    package var releaseNotes: String? {
         if case .release(let release) = event, let body = release.release.body, !body.isEmpty { return body }
         return nil
     }
 
-    var isManual: Bool {
+    package var isManual: Bool {
         if case .workflowDispatch = event { return true }
         if case .other = event { return true }
         return false
     }
 
-    func trigger(ruleIDs: [String]) -> SyncTrigger {
+    package func trigger(ruleIDs: [String]) -> SyncTrigger {
         if let ignoredBecause { return .ignored(reason: ignoredBecause) }
         switch event {
         case .release: return .release(tag: tag)
@@ -39,9 +61,9 @@ struct PlanRunContext {
     }
 
     /// Paths changed between the previous version tag and this one (nil when there is none).
-    func changedSincePreviousRelease() throws -> Set<String>? {
+    package func changedSincePreviousRelease() throws -> Set<String>? {
         guard let repository else {
-            throw StepFailure(.misconfigured, "mode delta compares release tags, but \(repository?.directory.path ?? "the working directory") is not a git repository.")
+            throw Diagnostic.configuration("mode delta compares release tags, but \(repository?.directory.path ?? "the working directory") is not a git repository.")
         }
         let tags = try repository.versionTags()
         guard let current = SemanticVersion(tag) else { return nil }
@@ -51,28 +73,26 @@ struct PlanRunContext {
 
     /// The run's context, with its version and tag checked: both name branches, stamps and log
     /// lines, so each must be a valid tag name (no newline, no space, nothing git refuses).
-    static func resolve(session: StepSession) throws -> PlanRunContext {
-        let run = try resolveUnchecked(session: session)
+    package static func resolve(_ inputs: Inputs) throws -> PlanRunContext {
+        let run = try resolveUnchecked(inputs)
         for (what, value) in [("version", run.version), ("release tag", run.tag)] {
             if let problem = GitRefName.versionProblem(value) {
-                throw StepFailure(.misconfigured, "The \(what) \(value.debugDescription) cannot be used: \(problem). Use a tag name such as v1.2.3.")
+                throw Diagnostic.configuration("The \(what) \(value.debugDescription) cannot be used: \(problem). Use a tag name such as v1.2.3.")
             }
         }
         return run
     }
 
-
-    private static func resolveUnchecked(session: StepSession) throws -> PlanRunContext {
-        let context = session.context
-        let environment = context.environment
+    private static func resolveUnchecked(_ inputs: Inputs) throws -> PlanRunContext {
+        let environment = inputs.environment
         let event = try decodeEvent(environment)
-        let git = GitRepository(context.workingDirectory, environment: context.gitEnvironment)
+        let git = GitRepository(inputs.workingDirectory, environment: inputs.gitEnvironment)
         let repository = git.isRepository ? git : nil
-        let sourceRepository = try session.inputs.optionalString("source-repo") ?? environment["GITHUB_REPOSITORY"] ?? "local/upstream"
+        let sourceRepository = inputs.sourceRepository ?? environment["GITHUB_REPOSITORY"] ?? "local/upstream"
         guard RepositoryNames.isValid(sourceRepository) else {
-            throw StepFailure(.misconfigured, "source-repo '\(sourceRepository)' is not a repository name (owner/name).")
+            throw Diagnostic.configuration("source-repo '\(sourceRepository)' is not a repository name (owner/name).")
         }
-        let versionInput = try session.inputs.optionalString("version")
+        let versionInput = inputs.version
         let tags = (try? repository?.versionTags()) ?? []
 
         switch event {
@@ -85,7 +105,7 @@ struct PlanRunContext {
                                   ignoredBecause: release.isPublished ? nil : "release '\(release.action)': only published releases sync")
         case .schedule:
             guard let latest = tags.last else {
-                throw StepFailure(.misconfigured, "schedule runs catch up on releases, but the repository has no version tag. Check out with fetch-depth: 0.")
+                throw Diagnostic.configuration("schedule runs catch up on releases, but the repository has no version tag. Check out with fetch-depth: 0.")
             }
             return PlanRunContext(event: event, source: try tree(repository, ref: latest), version: versionInput ?? latest, tag: latest,
                                   releaseDate: String(((try? repository?.commitDate(of: latest)) ?? "").prefix(10)),
@@ -98,13 +118,13 @@ struct PlanRunContext {
             let (version, tag) = checkedOutVersion(repository, tags: tags, input: versionInput)
             let defaultBranch = push.repository?.defaultBranch ?? environment["FLASH_SYNC_DEFAULT_BRANCH"] ?? "main"
             let ignored = push.branch == defaultBranch ? nil : "push to \(push.ref), not to the default branch \(defaultBranch)"
-            return PlanRunContext(event: event, source: try workingTree(context.workingDirectory), version: version, tag: tag,
-                                  releaseDate: today(context), sourceRepository: sourceRepository, repository: repository, changedPaths: changed,
+            return PlanRunContext(event: event, source: try workingTree(inputs.workingDirectory), version: version, tag: tag,
+                                  releaseDate: inputs.today, sourceRepository: sourceRepository, repository: repository, changedPaths: changed,
                                   ignoredBecause: ignored)
         case .workflowDispatch, .other:
             let (version, tag) = checkedOutVersion(repository, tags: tags, input: versionInput)
-            return PlanRunContext(event: event, source: try workingTree(context.workingDirectory), version: version, tag: tag,
-                                  releaseDate: today(context), sourceRepository: sourceRepository, repository: repository, changedPaths: [])
+            return PlanRunContext(event: event, source: try workingTree(inputs.workingDirectory), version: version, tag: tag,
+                                  releaseDate: inputs.today, sourceRepository: sourceRepository, repository: repository, changedPaths: [])
         }
     }
 
@@ -114,15 +134,11 @@ struct PlanRunContext {
         var payload: Data?
         if let path = environment["GITHUB_EVENT_PATH"], !path.isEmpty {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw StepFailure(.misconfigured, EventError.unreadable(path: path, reason: "no such file").description)
+                throw EventError.unreadable(path: path, reason: "no such file")
             }
             payload = data
         }
-        do {
-            return try ActionsEvent.decode(name: name, payload: payload)
-        } catch {
-            throw StepFailure(.misconfigured, error.description)
-        }
+        return try ActionsEvent.decode(name: name, payload: payload)
     }
 
     /// The version of the checked-out commit: the input, the tag on HEAD, or the latest tag plus the short SHA.
@@ -137,24 +153,12 @@ struct PlanRunContext {
 
     private static func tree(_ repository: GitRepository?, ref: String) throws -> SourceTree {
         guard let repository else {
-            throw StepFailure(.misconfigured, "content is read from the tag \(ref), but the working directory is not a git repository.")
+            throw Diagnostic.configuration("content is read from the tag \(ref), but the working directory is not a git repository.")
         }
-        do {
-            return try SourceTree.git(repository, ref: ref)
-        } catch {
-            throw StepFailure(.misconfigured, error.description)
-        }
+        return try SourceTree.git(repository, ref: ref)
     }
 
     private static func workingTree(_ root: URL) throws -> SourceTree {
-        do {
-            return try SourceTree.workingTree(root)
-        } catch {
-            throw StepFailure(.misconfigured, error.description)
-        }
-    }
-
-    private static func today(_ context: StepContext) -> String {
-        String(ISO8601DateFormatter().string(from: context.now()).prefix(10))
+        try SourceTree.workingTree(root)
     }
 }

@@ -1,25 +1,44 @@
 import Foundation
 import JSONSchema
 import SyncCore
-import SyncKit
 
 /// Validates every rule of a plan and removes the blocked ones, with the rules that depend on them.
-struct PlanValidation {
-    var plan: Plan
-    var settings: SyncSettings
-    var scanner: SecretScanner
-    var sources: [String: Data]
-    var force: Bool
-    var blob: @Sendable (String) -> Data?
+package struct PlanValidation {
+    package var plan: Plan
+    package var settings: SyncSettings
+    package var scanner: SecretScanner
+    package var sources: [String: Data]
+    package var force: Bool
+    package var blob: @Sendable (String) -> Data?
 
-    struct Outcome {
-        var plan: Plan
-        var blocked: [(repository: String, rule: PlannedRule)]
-        var skippedDependents: [String]
-        var findings: [ValidationFinding]
+    package init(plan: Plan, settings: SyncSettings, scanner: SecretScanner, sources: [String: Data], force: Bool, blob: @escaping @Sendable (String) -> Data?) {
+        self.plan = plan
+        self.settings = settings
+        self.scanner = scanner
+        self.sources = sources
+        self.force = force
+        self.blob = blob
     }
 
-    func run() -> Outcome {
+    package struct Outcome: Sendable {
+        package var validated: ValidatedPlan
+        /// Rules skipped because a rule they depend on was blocked.
+        package var skippedDependents: [String]
+        package var findings: [ValidationFinding]
+
+        /// The plan delivery takes: blocked rules and their dependents removed, each rule's checks attached.
+        package var plan: Plan { validated.plan }
+        package var blocked: [ValidatedPlan.BlockedRule] { validated.blocked }
+
+        /// Every rule that was checked, the blocked ones last, with its checks.
+        package var checkedRules: [(repository: String, ruleID: String, validation: RuleValidation)] {
+            plan.targets.flatMap { target in
+                target.rules.compactMap { rule in rule.validation.map { (target.repository, rule.ruleID, $0) } }
+            } + blocked.map { ($0.repository, $0.rule.ruleID, $0.validation) }
+        }
+    }
+
+    package func run() -> Outcome {
         let sourceTexts = sources.compactMapValues(TextContent.decode)
         let schemaDocuments = schemaDocuments(sourceTexts)
         var jobs: [Job] = []
@@ -48,17 +67,18 @@ struct PlanValidation {
         let results = jobs.concurrentMap { job in RuleValidator(context: job.context).validate(job.rule, blob: blob) }
 
         var validated = plan
-        var blocked: [(String, PlannedRule)] = []
+        var blocked: [ValidatedPlan.BlockedRule] = []
         var gate = DependencyGate()
         var dependents: [String] = []
         var index = 0
         for (targetIndex, target) in plan.targets.enumerated() {
             var kept: [PlannedRule] = []
             for var rule in target.rules {
-                rule.validation = results[index].validation
+                let validation = results[index].validation
+                rule.validation = validation
                 index += 1
-                if rule.validation!.blocked {
-                    blocked.append((target.repository, rule))
+                if validation.blocked {
+                    blocked.append(ValidatedPlan.BlockedRule(repository: target.repository, rule: rule, validation: validation))
                     gate.stop(rule.ruleID)
                 } else {
                     kept.append(rule)
@@ -85,12 +105,12 @@ struct PlanValidation {
                 validated.targets[targetIndex].rules = kept
             }
         }
-        for (repository, rule) in blocked {
-            let failed = rule.validation!.checks.filter { $0.status == .fail }.map(\.name.rawValue).joined(separator: ", ")
-            validated.skippedRules.append(SkippedRule(ruleID: rule.ruleID, repository: repository, reason: "blocked by validation: \(failed)"))
+        for item in blocked {
+            let failed = item.validation.checks.filter { $0.status == .fail }.map(\.name.rawValue).joined(separator: ", ")
+            validated.skippedRules.append(SkippedRule(ruleID: item.rule.ruleID, repository: item.repository, reason: "blocked by validation: \(failed)"))
         }
         validated.targets.removeAll { $0.rules.isEmpty }
-        return Outcome(plan: validated, blocked: blocked, skippedDependents: dependents, findings: results.flatMap(\.findings))
+        return Outcome(validated: ValidatedPlan(passed: validated, blocked: blocked), skippedDependents: dependents, findings: results.flatMap(\.findings))
     }
 
     private struct Job: Sendable {
