@@ -14,6 +14,10 @@ struct RuleDelivery {
     var forge: any Forge { context.forge }
 
     func run() async throws -> TargetResult {
+        // An incremental plan of a target that has every file: nothing to read, nothing to write.
+        if rule.files.isEmpty && rule.orphans.isEmpty {
+            return result(.unchanged, counts: FileCounts(), message: "nothing to deliver: every file is as the last sync left it")
+        }
         let info = try await forge.repository(repository)
         guard info.canPush else {
             return result(.failed, message: "the token cannot push to \(repository); grant contents and pull-requests write")

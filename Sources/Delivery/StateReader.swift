@@ -20,8 +20,7 @@ package struct StateReader: Sendable {
         let info = try await forge.repository(repository)
         let branch = branch ?? info.defaultBranch
         guard let head = try await forge.head(repository, branch: branch) else { return (info.defaultBranch, nil, [:]) }
-        let folder = String(layout.stateFolder.dropLast())
-        let paths = try await forge.list(repository, at: head.id, under: folder).filter { $0.hasSuffix(".json") && !$0.hasPrefix(layout.stateFolder + "base/") }
+        let paths = try await forge.folderFiles(repository, at: head.id, in: layout.stateFolder).filter { $0.hasSuffix(".json") }
         var states: [String: SyncState] = [:]
         for (path, data) in try await forge.files(repository, at: head.id, paths: paths) {
             let state = try SyncState.decode(data, path: "\(repository):\(path)")
@@ -41,6 +40,12 @@ package struct StateReader: Sendable {
         if let problem = state.entryProblem(layout: layout) {
             throw Diagnostic.configuration(file: "\(repository):\(path)", message: "the sync state \(problem); it was edited or forged. Restore it from the last sync commit.")
         }
+    }
+
+    /// Reads the state of many targets up front where the forge can (GitHub: many repositories per
+    /// GraphQL query), so `states(of:)` after it costs no request for them.
+    package func prefetch(_ repositories: [String]) async -> FleetPrefetch {
+        await forge.prefetch(repositories, FleetRead(stateFolder: layout.stateFolder))
     }
 
     /// The planner's view: per file, the upstream checksum recorded and the rule that wrote it.

@@ -147,8 +147,9 @@ package final class StepSession: DiagnosticCollector, @unchecked Sendable {
     // MARK: Outputs and file commands
 
     /// Sets a step output through `GITHUB_OUTPUT`, or prints it readably outside Actions.
-    package func setOutput(_ name: String, _ value: String) throws {
-        precondition(definition.outputs.contains { $0.name == name }, "output '\(name)' is not declared by \(definition.name)")
+    /// The key is the one the step's definition lists, so the output is always a declared one.
+    package func setOutput(_ key: OutputKey, _ value: String) throws {
+        let name = key.name
         let safe = redact(value)
         lock.withLock { recordedOutputs.append((name, safe)) }
         if try !appendKeyValue(.output, name: name, value: safe) {

@@ -1,7 +1,8 @@
 import Diagnostics
 /// Reads inputs exactly as the Actions toolkit does: `INPUT_<NAME>`, trimmed, with
 /// strict booleans, multiline lists, and a named error for a missing required input.
-/// Flags given on the command line win over the environment.
+/// Flags given on the command line win over the environment. Steps read through typed keys
+/// (`inputs(Input.dryRun)`): the key carries the spec, so no input is looked up by name.
 package struct StepInputs: Sendable {
     package let definition: StepDefinition
     private let environment: [String: String]
@@ -13,68 +14,72 @@ package struct StepInputs: Sendable {
         self.flags = flags
     }
 
-    /// The raw value (untrimmed) or nil when absent. Unknown names are a programming error.
-    package func raw(_ name: String) -> String? {
-        precondition(definition.input(named: name) != nil, "input '\(name)' is not declared by \(definition.name)")
-        if let flag = flags[name] { return flag }
-        return environment[InputSpec.environmentVariable(for: name)]
+    /// The value of a typed input: read as its key says, with the key's default and requirement.
+    package func callAsFunction<Value>(_ key: InputKey<Value>) throws(InputError) -> Value {
+        try key.read(self, key.spec)
+    }
+
+    /// The raw value (untrimmed) or nil when absent: the flag, else `INPUT_<NAME>`.
+    package func raw(_ spec: InputSpec) -> String? {
+        if let flag = flags[spec.name] { return flag }
+        return environment[spec.environmentVariable]
     }
 
     /// The trimmed value; the declared default when absent or empty; `""` when neither.
-    package func string(_ name: String) throws(InputError) -> String {
-        let value = (raw(name) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    func string(_ spec: InputSpec) throws(InputError) -> String {
+        let value = (raw(spec) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if !value.isEmpty { return value }
-        let spec = definition.input(named: name)!
         if let fallback = spec.defaultValue { return fallback }
-        if spec.isRequired { throw .required(name) }
+        if spec.isRequired { throw .required(spec.name) }
         return ""
     }
 
-    /// The value, or nil when absent and without default.
-    package func optionalString(_ name: String) throws(InputError) -> String? {
-        let value = try string(name)
+    /// The value, or nil when absent and without default. Package-wide for code that goes
+    /// through `definition.inputs` (the output-location check); steps read through keys.
+    package func optionalString(_ spec: InputSpec) throws(InputError) -> String? {
+        let value = try string(spec)
         return value.isEmpty ? nil : value
     }
 
     /// `true | True | TRUE | false | False | FALSE`, anything else is an error naming the input.
-    package func bool(_ name: String) throws(InputError) -> Bool {
-        let value = try string(name)
+    func bool(_ spec: InputSpec) throws(InputError) -> Bool {
+        let value = try string(spec)
         switch value {
         case "true", "True", "TRUE": return true
         case "false", "False", "FALSE": return false
-        default: throw .notBoolean(name, value: value)
+        default: throw .notBoolean(spec.name, value: value)
         }
     }
 
     /// One entry per non-empty line, each trimmed.
-    package func lines(_ name: String) throws(InputError) -> [String] {
-        try string(name)
+    func lines(_ spec: InputSpec) throws(InputError) -> [String] {
+        try string(spec)
             .split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }
 
     /// A list given one per line or comma-separated (`a,b` or `a\nb`), trimmed, empty entries dropped.
-    package func list(_ name: String) throws(InputError) -> [String] {
-        try lines(name).flatMap { $0.split(separator: ",") }
+    func list(_ spec: InputSpec) throws(InputError) -> [String] {
+        try lines(spec).flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
     }
 
-    package func integer(_ name: String, in range: ClosedRange<Int>) throws(InputError) -> Int {
-        let value = try string(name)
+    func integer(_ spec: InputSpec, in range: ClosedRange<Int>) throws(InputError) -> Int {
+        let value = try string(spec)
         guard let number = Int(value), range.contains(number) else {
-            throw .notInteger(name, value: value, range: range)
+            throw .notInteger(spec.name, value: value, range: range)
         }
         return number
     }
 
     /// The value when it is one of the allowed choices.
-    package func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws(InputError) -> T
+    func choice<T: RawRepresentable & CaseIterable>(_ spec: InputSpec, as type: T.Type) throws(InputError) -> T
     where T.RawValue == String {
-        let value = try string(name)
+        let value = try string(spec)
         if let choice = T(rawValue: value) { return choice }
-        throw .notAChoice(name, value: value, allowed: T.allCases.map(\.rawValue))
+        throw .notAChoice(spec.name, value: value, allowed: T.allCases.map(\.rawValue))
     }
 }
 

@@ -54,6 +54,15 @@ package struct DriftDetector: Sendable {
         self.layout = layout
     }
 
+    /// Reads up front, for every repository, what `inspect` and the drift issue need (the default
+    /// branch, the states, the blob ids of the files they list, the open drift issues), where the
+    /// forge can read many repositories per request.
+    package func prefetch(_ repositories: [String]) async -> FleetPrefetch {
+        await forge.prefetch(repositories, FleetRead(stateFolder: layout.stateFolder, issueLabel: layout.driftLabel, syncedPaths: { data in
+            (try? SyncState.decode(data, path: "state")).map { Array($0.files.keys) } ?? []
+        }))
+    }
+
     /// Inspects every rule of `repository` (rules naming another repository are ignored).
     package func inspect(repository: String, rules: [SyncRule]) async throws -> TargetInspection {
         let info = try await forge.repository(repository)
@@ -79,12 +88,20 @@ package struct DriftDetector: Sendable {
         }
         let state = try SyncState.decode(data, path: "\(repository):\(statePath)")
         let paths = state.files.keys.sorted()
-        let current = try await forge.files(repository, at: commit, paths: paths)
+        // A file whose blob id is the one the state recorded holds the bytes the sync wrote: only
+        // the others are read and hashed.
+        let blobIDs = try await forge.blobIDs(repository, at: commit, paths: paths)
+        let unsure = paths.filter { path in blobIDs[path] != nil && blobIDs[path] != state.files[path]?.gitBlob }
+        let current = unsure.isEmpty ? [:] : try await forge.files(repository, at: commit, paths: unsure)
         var drifted: [DriftedFile] = []
         for path in paths {
             let recorded = state.files[path]!
             let change: DriftedFile.Change
-            if let content = current[path] {
+            if blobIDs[path] == nil {
+                change = .deleted
+            } else if blobIDs[path] == recorded.gitBlob {
+                continue
+            } else if let content = current[path] {
                 guard Checksum.sha256Hex(content) != recorded.sha256 else { continue }
                 change = .modified
             } else {

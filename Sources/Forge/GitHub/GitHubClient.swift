@@ -63,13 +63,21 @@ package struct GitHubClient: Sendable {
         return try await send(method, url: url, label: path, body: body, headers: headers, replay: replay)
     }
 
-    /// Posts a GraphQL document; the answer's `errors` are the caller's to read.
+    /// Posts a GraphQL mutation; the answer's `errors` are the caller's to read.
     package func graphQL(_ query: String, variables: [String: Any]) async throws(GitHubError) -> GitHubResponse {
         let body = (try? JSONSerialization.data(withJSONObject: ["query": query, "variables": variables], options: [.sortedKeys])) ?? Data()
         return try await send("POST", url: graphQLURL, label: "graphql", body: body, headers: [:], replay: .lookFirst)
     }
 
-    private func send(_ method: String, url: URL, label path: String, body: Data?, headers: [String: String], replay: Replay) async throws(GitHubError) -> GitHubResponse {
+    /// Posts a GraphQL query: a read, so it is metered as one (no write pacing) and may be sent again.
+    package func graphQLQuery(_ query: String, variables: [String: Any]) async throws(GitHubError) -> GitHubResponse {
+        let body = (try? JSONSerialization.data(withJSONObject: ["query": query, "variables": variables], options: [.sortedKeys])) ?? Data()
+        return try await send("POST", url: graphQLURL, label: "graphql", body: body, headers: [:], replay: .safe, meteredAs: "GET")
+    }
+
+    private func send(
+        _ method: String, url: URL, label path: String, body: Data?, headers: [String: String], replay: Replay, meteredAs meterMethod: String? = nil
+    ) async throws(GitHubError) -> GitHubResponse {
         var fields: [(name: String, value: String)] = [
             ("Authorization", "Bearer \(token)"), ("Accept", "application/vnd.github+json"),
             ("X-GitHub-Api-Version", Self.apiVersion), ("User-Agent", userAgent),
@@ -80,7 +88,7 @@ package struct GitHubClient: Sendable {
 
         let exchange = RetryingExchange(transport: transport, effects: effects, maxAttempts: policy.maxAttempts)
         let response = try await exchange.send(request, admit: { (attempt) throws(GitHubError) -> Double in
-            try meter.admit(method: method, path: path, isRetry: attempt > 1)
+            try meter.admit(method: meterMethod ?? method, path: path, isRetry: attempt > 1)
         }, judge: { outcome, attempt in
             judge(outcome, attempt: attempt, path: path, replay: replay)
         })

@@ -2,6 +2,8 @@ import Foundation
 
 extension GitHubForge {
     package func openIssues(_ repository: String, label: String) async throws -> [ForgeIssue] {
+        // Once: after this the step writes issues, and a lookup must see them.
+        if let known = fleet.takeIssues(repository, label: label) { return known }
         let path = try base(repository) + "/issues?state=open&sort=created&direction=asc&labels=" + Self.escape(query: label)
         let listed = try await pages(path, as: GitHubPayload.Issue.self) ?? []
         return listed.filter { $0.pullRequest == nil }.map(Self.issue)

@@ -17,10 +17,17 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     /// delivery read the branch does not read its ref again.
     private var branchHeads: [String: String?] = [:]
     private var noticeList: [String] = []
+    /// What fleet reads (GraphQL, many repositories per request) saw, answered before REST.
+    let fleet = FleetSnapshot()
 
-    package init(client: GitHubClient, cache: ResponseCache) {
+    /// Whether fleet reads go through GraphQL (many repositories per query); off, every target is
+    /// read over REST (a GitHub Enterprise Server whose GraphQL schema lacks `Commit.file`).
+    package let batchReads: Bool
+
+    package init(client: GitHubClient, cache: ResponseCache, batchReads: Bool = true) {
         self.client = client
         self.cache = cache
+        self.batchReads = batchReads
     }
 
     package var usage: RequestMeter.Usage { client.meter.snapshot }
@@ -153,6 +160,7 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     // MARK: Reading
 
     package func repository(_ name: String) async throws -> ForgeRepository {
+        if let known = fleet[name]?.repository { return known }
         let payload = try await repositoryPayload(name)
         return ForgeRepository(name: name, defaultBranch: payload.defaultBranch, canPush: payload.permissions?.push ?? false, allowsAutoMerge: payload.allowAutoMerge ?? false)
     }
@@ -167,6 +175,12 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     }
 
     package func head(_ repository: String, branch: String) async throws -> ForgeCommit? {
+        // The fleet read's head, unless this run has since seen the branch elsewhere (after a commit).
+        if let entry = fleet[repository], entry.defaultBranch == branch, let head = entry.head,
+           lastSeenHead(repository, branch: branch).map({ $0 == head.id }) ?? true {
+            saw(repository, branch: branch, at: head.id)
+            return head
+        }
         let path = try base(repository) + "/git/ref/heads/" + Self.escape(path: branch)
         var sha: String?
         if let data = try await read(path) {
@@ -194,6 +208,18 @@ package final class GitHubForge: Forge, @unchecked Sendable {
 
     package func files(_ repository: String, at commit: String, paths: [String]) async throws -> [String: Data] {
         try ForgeError.checkPaths(paths, repository: repository)
+        if let entry = fleet.entry(repository, at: commit), paths.allSatisfy({ entry.holds($0) }) {
+            var result: [String: Data] = [:]
+            for path in Set(paths) {
+                guard let file = entry.stateFiles[path] else { continue }
+                if let text = file.text {
+                    result[path] = Data(text.utf8)
+                } else if let data = try await blob(repository, object: file.blobID) {
+                    result[path] = data
+                }
+            }
+            return result
+        }
         let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
         var result: [String: Data] = [:]
         for path in Set(paths) {
@@ -208,6 +234,28 @@ package final class GitHubForge: Forge, @unchecked Sendable {
         guard !wanted.isEmpty else { return [] }
         let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
         return Set(wanted.filter { tree[$0]?.mode == "120000" })
+    }
+
+    package func folderFiles(_ repository: String, at commit: String, in folder: String) async throws -> [String] {
+        let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        if let entry = fleet.entry(repository, at: commit), entry.stateFolder == prefix {
+            return entry.stateFiles.keys.sorted()
+        }
+        let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
+        return tree.filter { $0.value.type == "blob" && $0.key.hasPrefix(prefix) && !$0.key.dropFirst(prefix.count).contains("/") }.map(\.key).sorted()
+    }
+
+    package func blobIDs(_ repository: String, at commit: String, paths: [String]) async throws -> [String: String] {
+        try ForgeError.checkPaths(paths, repository: repository)
+        if let entry = fleet.entry(repository, at: commit), Set(paths).isSubset(of: entry.blobIDsAsked) {
+            return entry.blobIDs.filter { paths.contains($0.key) }
+        }
+        let tree = try await GitTreeReader(forge: self, repository: repository).entries(at: commit)
+        var result: [String: String] = [:]
+        for path in Set(paths) {
+            if let entry = tree[path], entry.type == "blob" { result[path] = entry.sha }
+        }
+        return result
     }
 
     package func list(_ repository: String, at commit: String, under folder: String) async throws -> [String] {

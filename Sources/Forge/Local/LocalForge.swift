@@ -87,6 +87,21 @@ package final class LocalForge: Forge, @unchecked Sendable {
         return try git.run(arguments).split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    package func folderFiles(_ repository: String, at commit: String, in folder: String) async throws -> [String] {
+        let prefix = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        return try git(repository).tree(at: commit).map(\.path).filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") }.sorted()
+    }
+
+    package func blobIDs(_ repository: String, at commit: String, paths: [String]) async throws -> [String: String] {
+        let wanted = Set(paths)
+        guard !wanted.isEmpty else { return [:] }
+        let entries = try git(repository).tree(at: commit).filter { wanted.contains($0.path) && !$0.isSubmodule }
+        return Dictionary(entries.map { ($0.path, $0.object) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Local repositories are read one by one at no cost: nothing to read up front.
+    package func prefetch(_ repositories: [String], _ read: FleetRead) async -> FleetPrefetch { .none }
+
     package func blob(_ repository: String, object: String) async throws -> Data? {
         try git(repository).blobs([object], allowingMissing: true)[object]
     }

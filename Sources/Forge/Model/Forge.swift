@@ -16,6 +16,10 @@ package protocol Forge: Sendable {
     func symbolicLinks(_ repository: String, at commit: String, paths: [String]) async throws -> Set<String>
     /// Every file path below a folder (`""` for all) at a commit.
     func list(_ repository: String, at commit: String, under folder: String) async throws -> [String]
+    /// The files directly in a folder (not in its subfolders) at a commit, as repository paths.
+    func folderFiles(_ repository: String, at commit: String, in folder: String) async throws -> [String]
+    /// The git blob id of each of `paths` that is a file at a commit (missing paths are absent).
+    func blobIDs(_ repository: String, at commit: String, paths: [String]) async throws -> [String: String]
     /// A blob by its git object id (the state records one per synced file, to recover the base).
     func blob(_ repository: String, object: String) async throws -> Data?
     /// One commit on top of `parent` with the given changes (nil deletes), then points `branch`
@@ -38,4 +42,9 @@ package protocol Forge: Sendable {
     func createIssue(_ repository: String, title: String, body: String, labels: [String]) async throws -> ForgeIssue
     func updateIssue(_ repository: String, number: Int, title: String, body: String) async throws -> ForgeIssue
     func closeIssue(_ repository: String, number: Int, comment: String) async throws
+
+    /// Reads up front what a step is about to read from each of `repositories` (see `FleetRead`),
+    /// when the forge can read many repositories in one request; the per-repository reads that
+    /// follow are then answered from it. Never fails: what it could not read is read as before.
+    func prefetch(_ repositories: [String], _ read: FleetRead) async -> FleetPrefetch
 }

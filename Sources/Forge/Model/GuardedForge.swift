@@ -54,6 +54,13 @@ package final class GuardedForge: Forge, @unchecked Sendable {
     package func list(_ repository: String, at commit: String, under folder: String) async throws -> [String] {
         try await base.list(repository, at: commit, under: folder)
     }
+    package func folderFiles(_ repository: String, at commit: String, in folder: String) async throws -> [String] {
+        try await base.folderFiles(repository, at: commit, in: folder)
+    }
+    package func blobIDs(_ repository: String, at commit: String, paths: [String]) async throws -> [String: String] {
+        try await base.blobIDs(repository, at: commit, paths: paths)
+    }
+    package func prefetch(_ repositories: [String], _ read: FleetRead) async -> FleetPrefetch { await base.prefetch(repositories, read) }
     package func blob(_ repository: String, object: String) async throws -> Data? { try await base.blob(repository, object: object) }
     package func history(_ repository: String, branch: String, limit: Int) async throws -> [ForgeCommit] {
         try await base.history(repository, branch: branch, limit: limit)

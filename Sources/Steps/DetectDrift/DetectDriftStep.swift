@@ -51,6 +51,7 @@ package struct DetectDriftStep: StepCommand {
         let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
                                         releaseTags: MonitoringInputs.releaseTags(session), overridesFolder: layout.overridesFolder)
         let detector = DriftDetector(forge: forge, layout: layout)
+        FleetPrefetchLog.report(await detector.prefetch(repositories), of: repositories.count, session)
         let issues = DriftIssue(forge: forge, layout: layout)
 
         var rows: [RuleHealth] = []

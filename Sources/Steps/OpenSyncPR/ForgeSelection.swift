@@ -4,32 +4,20 @@ import Forge
 import Foundation
 
 /// The `forge` input and the GitHub forge's settings, shared by every step that reaches targets.
+/// Its inputs are declared in `ForgeInputs`.
 enum ForgeSelection {
-    static let input = InputSpec(
-        "forge", "Where target repositories live: `github` (the API at GITHUB_API_URL, GITHUB_GRAPHQL_URL, with GITHUB_TOKEN) or `local:DIR` (bare git repositories DIR/<owner>/<name>.git and DIR/ledger.json: the demo, replays, tests).",
-        default: "github"
-    )
-
-    /// The GitHub forge's knobs, declared by every step that takes `forge`.
-    static let githubInputs = [
-        InputSpec("github-request-budget", "Most GitHub API requests this job may send (retries included); 0 for no limit but the rate limit. Targets left when it is spent fail with a clear message.", kind: .number, default: "0"),
-        InputSpec("github-write-interval", "Seconds between two mutating GitHub requests of this job (GitHub asks for at least 1).", default: "1"),
-        InputSpec("github-parallel-jobs", "Jobs of the matrix that write to GitHub at once (max-parallel): each takes its share of GitHub's 80 writes a minute and 500 an hour, so all together stay under both.", kind: .number, default: "1"),
-        InputSpec("github-write-budget", "Writes this job may make in a run. Empty: its share of GitHub's 500 an hour (500 / github-parallel-jobs); 0: no limit (GitHub Enterprise Server with limits of its own).", default: ""),
-        InputSpec("github-cache", "Folder for ETags and git objects read from GitHub, so unchanged reads come back 304 (keep it with actions/cache). Default: RUNNER_TEMP/flash-sync/github-cache.", kind: .path, default: ""),
-    ]
-
     static let tokenVariable = "GITHUB_TOKEN"
 
-    /// The forge of the `forge` input, guarded: every text it sends is masked with the step's
-    /// secrets, and in a replay its writes are recorded, never sent.
-    static func make(_ session: StepSession) throws -> any Forge {
-        let forge = try unguarded(session)
+    /// The forge of the step's `forge` input (`ForgeInputs.forge`, or the step's own), guarded:
+    /// every text it sends is masked with the step's secrets, and in a replay its writes are
+    /// recorded, never sent.
+    static func make(_ session: StepSession, forge input: InputKey<String>) throws -> any Forge {
+        let forge = try unguarded(session, input: input)
         return GuardedForge(forge, redact: { session.redact($0) }, recordOnly: session.context.isReplay, note: { session.log($0) })
     }
 
-    private static func unguarded(_ session: StepSession) throws -> any Forge {
-        let value = try session.inputs.string("forge")
+    private static func unguarded(_ session: StepSession, input: InputKey<String>) throws -> any Forge {
+        let value = try session.inputs(input)
         guard !value.isEmpty else { throw Diagnostic.configuration("No forge given: set forge to github or local:DIR.") }
         if value.hasPrefix("local:") {
             let path = String(value.dropFirst("local:".count))
@@ -53,9 +41,9 @@ enum ForgeSelection {
             throw Diagnostic.configuration("forge github needs a token in \(tokenVariable) (the action's token input): a GitHub App token or a fine-grained token with contents, pull-requests and issues write on the targets.")
         }
         let inputs = session.inputs
-        let budget = try inputs.integer("github-request-budget", in: 0...10_000_000)
+        let budget = try inputs(ForgeInputs.githubRequestBudget)
         let interval = try pacing(session).interval
-        let folder = try inputs.optionalString("github-cache").map(session.context.url(forPath:))
+        let folder = try inputs(ForgeInputs.githubCache).map(session.context.url(forPath:))
             ?? session.context.scratchDirectory.appendingPathComponent("github-cache")
         let effects = session.context.httpEffects
         let client: GitHubClient
@@ -79,24 +67,25 @@ enum ForgeSelection {
                 cache = try ResponseCache()
             }
         }
-        return GitHubForge(client: client, cache: cache)
+        // FLASH_SYNC_GITHUB_BATCH_READS=false reads every target over REST (docs/operations.md).
+        return GitHubForge(client: client, cache: cache, batchReads: environment["FLASH_SYNC_GITHUB_BATCH_READS"] != "false")
     }
 
     /// The job's share of GitHub's write limits, from `github-parallel-jobs` and `github-write-interval`.
     static func pacing(_ session: StepSession) throws -> FleetPacing {
         let inputs = session.inputs
-        let text = try inputs.string("github-write-interval")
+        let text = try inputs(ForgeInputs.githubWriteInterval)
         guard let interval = Double(text), interval >= 0, interval <= 60 else {
             throw Diagnostic.configuration("github-write-interval '\(text)' is not a number of seconds between 0 and 60.")
         }
         var budget: Int?
-        if let text = try inputs.optionalString("github-write-budget") {
+        if let text = try inputs(ForgeInputs.githubWriteBudget) {
             guard let value = Int(text), value >= 0 else {
                 throw Diagnostic.configuration("github-write-budget '\(text)' is not a number of writes (0 for no limit).")
             }
             budget = value
         }
-        return FleetPacing(parallelJobs: try inputs.integer("github-parallel-jobs", in: 1...256), requestedInterval: interval, writeBudget: budget)
+        return FleetPacing(parallelJobs: try inputs(ForgeInputs.githubParallelJobs), requestedInterval: interval, writeBudget: budget)
     }
 
     /// Whether the forge in use is GitHub (whose write limits the job shares).

@@ -11,26 +11,11 @@ package struct PlanSyncStep: StepCommand {
         name: "plan-sync",
         summary: "Work out which upstream files go to which repository, rendered and stamped, and split the targets into shards.",
         inputs: [
-            InputSpec("rules-dir", "Folder of sync rule files (one sync_rule per YAML file; archived/ is skipped).", kind: .path, default: "core/orchestrator/distribution/rules"),
-            InputSpec("targets-file", "sync_targets.yml: `repository:` list; each listed repository without a rule gets the default rule.", kind: .path, default: "sync_targets.yml"),
-            InputSpec("settings", "Settings file (namespace, branch template, source root, internal globs, staleness, default rule).", kind: .path, default: ".github/flash-sync/settings.yml"),
-            InputSpec("mode", "full (every matched file), incremental (files whose rendered checksum differs from the target's sync state) or delta (files changed since the previous release).", default: "incremental"),
-            InputSpec("target-repos", "Only these targets (comma- or line-separated), or `all`.", kind: .list, default: "all"),
-            InputSpec("rules", "Rule ids to run (comma-separated); `all` runs every rule. On workflow_dispatch, manual rules run too.", kind: .list, default: ""),
-            InputSpec("force", "Recorded in the plan: later steps override validation warnings, drift blocks and edited sync branches.", kind: .boolean, default: "false"),
-            InputSpec("version", "Release version to stamp. Default: the release tag, or the latest version tag (with +SHA when HEAD is past it).", default: ""),
-            InputSpec("max-shards", "Most shards in the matrix; targets are balanced by file count.", kind: .number, default: "4"),
-            InputSpec("state", "JSON file of the targets' recorded sync state ({repo: {version, files: {path: {sha256, rule}}}}), instead of reading it from the forge.", kind: .path, default: ""),
-            InputSpec("forge", "Read each target's sync state from this forge (`github` or `local:DIR`) for incremental mode, orphans and catch-up. Empty: no state (every file is new).", default: ""),
-            InputSpec("source-repo", "The upstream repository (owner/name). Default: GITHUB_REPOSITORY.", default: ""),
-            InputSpec("plan-dir", "Folder for plan.json and its blob store. Default: RUNNER_TEMP/flash-sync/plan.", kind: .path, default: "", writes: true),
-        ] + ForgeSelection.githubInputs,
-        outputs: [
-            OutputSpec("plan", "Path of plan.json (contents in blobs/ beside it, by SHA-256)."),
-            OutputSpec("matrix", "{\"include\":[{\"shard\":\"0\",\"targets\":\"org/a,org/b\"}]} for strategy.matrix."),
-            OutputSpec("targets", "Comma-separated targets that have something to sync."),
-            OutputSpec("has-changes", "true when any target has a file to write or an orphan to consider."),
-        ],
+            Input.rulesDir.spec, Input.targetsFile.spec, Input.settings.spec, Input.mode.spec, Input.targetRepos.spec,
+            Input.rules.spec, Input.force.spec, Input.version.spec, Input.maxShards.spec, Input.state.spec,
+            Input.forge.spec, Input.sourceRepo.spec, Input.planDir.spec,
+        ] + ForgeInputs.github,
+        outputs: [Output.plan.spec, Output.matrix.spec, Output.targets.spec, Output.hasChanges.spec],
         secretVariables: [ForgeSelection.tokenVariable]
     )
 
@@ -39,21 +24,23 @@ package struct PlanSyncStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let inputs = session.inputs
         let context = session.context
-        let mode = try inputs.choice("mode", as: SyncMode.self)
-        let maxShards = try inputs.integer("max-shards", in: 1...256)
-        let rulesDirectory = try inputs.string("rules-dir")
+        let mode = try inputs(Input.mode)
+        let maxShards = try inputs(Input.maxShards)
+        let rulesDirectory = try inputs(Input.rulesDir)
         let loading = Date()
-        let ruleSet = try await session.group("Load rules") { try RuleInputs.load(session) }
+        let ruleSet = try await session.group("Load rules") {
+            try RuleInputs.load(session, rulesDirectory: Input.rulesDir, targetsFile: Input.targetsFile, settings: Input.settings)
+        }
         session.debug("rules loaded in \(Int(Date().timeIntervalSince(loading) * 1000)) ms")
         session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")
 
         let run = try PlanRunContext.resolve(PlanRunContext.Inputs(
             environment: context.environment, workingDirectory: context.workingDirectory, gitEnvironment: context.gitEnvironment,
-            sourceRepository: try inputs.optionalString("source-repo"), version: try inputs.optionalString("version"),
+            sourceRepository: try inputs(Input.sourceRepo), version: try inputs(Input.version),
             today: String(ISO8601DateFormatter().string(from: context.now()).prefix(10))
         ))
-        let targets = try RuleInputs.targets(session, rules: ruleSet)
-        let ruleIDs = try RuleInputs.ruleIDs(session, rules: ruleSet)
+        let targets = try RuleInputs.targets(session, Input.targetRepos, rules: ruleSet)
+        let ruleIDs = try RuleInputs.ruleIDs(session, Input.rules, rules: ruleSet)
         var refused = Set<String>()
         let states = try await loadStates(session, rules: ruleSet, refused: &refused)
         let planned = refused.isEmpty ? targets : Set((targets.map(Array.init) ?? ruleSet.rules.map(\.targetRepository)).filter { !refused.contains($0.lowercased()) })
@@ -61,7 +48,7 @@ package struct PlanSyncStep: StepCommand {
             rules: ruleSet, source: run.source, trigger: run.trigger(ruleIDs: ruleIDs), mode: mode,
             targets: planned,
             ruleFilter: run.isManual || ruleIDs.isEmpty || ruleIDs == ["all"] ? nil : Set(ruleIDs),
-            force: try inputs.bool("force"), version: run.version, tag: run.tag, releaseDate: run.releaseDate,
+            force: try inputs(Input.force), version: run.version, tag: run.tag, releaseDate: run.releaseDate,
             sourceRepository: run.sourceRepository, serverURL: context.environment["GITHUB_SERVER_URL"] ?? "https://github.com",
             states: states, changedSincePreviousRelease: mode == .delta ? try run.changedSincePreviousRelease() : nil,
             createdAt: ISO8601DateFormatter().string(from: context.now()), releaseNotes: run.releaseNotes
@@ -96,7 +83,7 @@ package struct PlanSyncStep: StepCommand {
             session.emit(problem)
         }
 
-        let planDirectory = try inputs.optionalString("plan-dir").map(context.url(forPath:))
+        let planDirectory = try inputs(Input.planDir).map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan")
         let writing = Date()
         let planURL = try PlanArtifact.write(output.plan, blobs: output.blobs, into: planDirectory, redact: session.redactData).planFile
@@ -106,22 +93,24 @@ package struct PlanSyncStep: StepCommand {
         session.summarize { PlanSummary(plan: output.plan, shards: shards, problems: output.problems).write(into: &$0) }
         session.log("Planned \(output.plan.fileCount) file\(output.plan.fileCount == 1 ? "" : "s") for \(changed.count) target\(changed.count == 1 ? "" : "s") in \(shards.count) shard\(shards.count == 1 ? "" : "s"); plan at \(planURL.path).")
 
-        try session.setOutput("plan", planURL.path)
-        try session.setOutput("matrix", PlanMatrix.json(shards))
-        try session.setOutput("targets", changed.joined(separator: ","))
-        try session.setOutput("has-changes", output.plan.hasChanges ? "true" : "false")
+        try session.setOutput(Output.plan, planURL.path)
+        try session.setOutput(Output.matrix, PlanMatrix.json(shards))
+        try session.setOutput(Output.targets, changed.joined(separator: ","))
+        try session.setOutput(Output.hasChanges, output.plan.hasChanges ? "true" : "false")
         return output.problems.isEmpty && refused.isEmpty && secretNames == 0 ? .success : .failed
     }
 
     /// The targets' sync states; a target whose state is refused (edited or forged) goes into
     /// `refused` and is left out of the plan.
     private func loadStates(_ session: StepSession, rules: RuleSet, refused: inout Set<String>) async throws -> [String: TargetState] {
-        if try session.inputs.optionalString("forge") != nil {
-            let forge = try ForgeSelection.make(session)
+        if try !session.inputs(Input.forge).isEmpty {
+            let forge = try ForgeSelection.make(session, forge: Input.forge)
             defer { ForgeSelection.report(forge, session) }
             let reader = StateReader(forge: forge, layout: rules.settings.layout)
+            let repositories = Set(rules.rules.map(\.targetRepository)).sorted()
+            FleetPrefetchLog.report(await reader.prefetch(repositories), of: repositories.count, session)
             var states: [String: TargetState] = [:]
-            for repository in Set(rules.rules.map(\.targetRepository)).sorted() {
+            for repository in repositories {
                 do {
                     states[repository] = try await reader.targetState(of: repository)
                 } catch let error as Diagnostic {
@@ -137,7 +126,7 @@ package struct PlanSyncStep: StepCommand {
             }
             return states
         }
-        guard let path = try session.inputs.optionalString("state") else { return [:] }
+        guard let path = try session.inputs(Input.state) else { return [:] }
         let text = try ConfigFile.read(session.context.url(forPath: path), shownAs: path, maximumBytes: 256 << 20)
         do {
             return try JSONDecoder().decode([String: TargetState].self, from: Data(text.utf8))

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Diagnostics
 import SyncKit
 
 /// The job summary of validate-sync: a row per rule with the five checks, then the findings.
@@ -34,7 +35,7 @@ struct ValidationSummary {
         if !outcome.findings.isEmpty {
             summary.heading("Findings (\(outcome.findings.count))", level: 3)
             summary.table(["check", "rule", "where", "finding"], outcome.findings.prefix(300).map {
-                [$0.check.title, $0.ruleID, $0.file + ($0.line.map { ":\($0)" } ?? ""), $0.message]
+                [$0.check.title, $0.ruleID, FileLocation(file: $0.file, line: $0.line).description, $0.message]
             })
             if outcome.findings.count > 300 { summary.paragraph("… and \(outcome.findings.count - 300) more in the SARIF file.") }
         }

@@ -1,13 +1,23 @@
 import Foundation
 
-/// `POST /graphql`: the `enablePullRequestAutoMerge` mutation, answered as GitHub does: 200 with
-/// `data`, or 200 with `errors` and a null field.
+/// `POST /graphql`: the document is parsed; queries are executed (FakeGitHub+GraphQLQuery), and
+/// the `enablePullRequestAutoMerge` mutation is answered as GitHub does: 200 with `data`, or 200
+/// with `errors` and a null field.
 extension FakeGitHub.State {
     mutating func serveGraphQL(_ request: FakeGitHub.APIRequest) -> LoopbackServer.Reply {
         guard let query = request.body["query"] as? String else {
             return .json(200, ["errors": [["message": "A query attribute must be specified and must be a string."]]])
         }
         let variables = request.body["variables"] as? [String: Any] ?? [:]
+        let document: GraphQLDocument
+        do {
+            document = try GraphQLDocument(parsing: query)
+        } catch {
+            return .json(200, ["errors": [["message": "Parse error: \(error)"]]])
+        }
+        if let operation = document.operations.first, operation.kind == "query" {
+            return executeQuery(document, operation, variables: variables)
+        }
         let field = "enablePullRequestAutoMerge"
         guard query.contains(field) else {
             return .json(200, ["errors": [["message": "This fake GitHub answers only the \(field) mutation."]]])
