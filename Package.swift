@@ -136,7 +136,7 @@ targets += [
     .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "TestSupport"]),
     .testTarget(name: "SyncKitTests", dependencies: ["Diagnostics", "SyncCore", "MarkdownScan", "SyncKit", "TestSupport"], exclude: ["Planning/Golden", "Validation/Golden", "Oracles"]),
     .testTarget(name: "GovernanceTests", dependencies: ["Diagnostics", "Governance", "SyncCore", "SyncKit", "JSONSchema", "Steps", "StepTestSupport", "TestSupport"], exclude: ["Golden"]),
-    .testTarget(name: "StepsTests", dependencies: ["Diagnostics", "Steps", "SyncCore", "SyncKit", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py"]),
+    .testTarget(name: "StepsTests", dependencies: ["Diagnostics", "Steps", "SyncCore", "SyncKit", "Forge", "Delivery", "Glyphs", "StepTestSupport", "TestSupport"], exclude: ["Monitoring/Golden", "Rollback/Golden", "Delivery/Golden", "HTTP/drop_server.py", "Oracles"]),
     .testTarget(
         name: "NotifyTests",
         dependencies: ["Diagnostics", "Notify", "Steps", "SyncCore", "SyncKit", "Forge", "StepTestSupport", "TestSupport"],

@@ -29,7 +29,7 @@ enum GitHubBench {
         }
         let width = String(count).count
         let names = (1...count).map { "bench-org/target-" + String(repeating: "0", count: width - String($0).count) + String($0) }
-        let fake = try await FakeGitHub(token: token, repositories: [:])
+        let fake = try await FakeGitHub(token: token, repositories: [:], checksContract: false)
         // The limit of a large GitHub App installation; the point is the requests, not the limit.
         fake.setRateLimit(remaining: 1_000_000, limit: 1_000_000)
         for name in names { try fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
@@ -55,6 +55,38 @@ enum GitHubBench {
         phases.append(try await deliver("unchanged"))
         for name in names { try fake.commitDirectly(name, branch: "main", changes: ["NOTES.md": Data("moved\n".utf8)], message: "A downstream commit") }
         phases.append(try await deliver("PR update (main moved)"))
+
+        // The fleet after the teams merged: every state on main, nothing new upstream. What plan-sync
+        // (incremental), open-sync-pr on its plan and detect-drift cost, read one by one over REST
+        // (before) and in GraphQL batches (after).
+        for name in names {
+            if let pull = fake.pullRequests(in: name).first(where: \.isOpen) { _ = try fake.mergePullRequest(name, number: pull.number) }
+        }
+        func measure(_ name: String, batchReads: Bool, _ run: (StepHarness) async throws -> StepHarness.Result) async throws -> Phase {
+            var harness = harness
+            if !batchReads { harness.environment["FLASH_SYNC_GITHUB_BATCH_READS"] = "false" }
+            let start = fake.requests.count
+            let clock = ContinuousClock.now
+            let result = try await run(harness)
+            let elapsed = ContinuousClock.now - clock
+            guard result.status == 0 else { throw BenchError("\(name) failed:\n\(result.log.suffix(4000))") }
+            return Phase(name: name, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, requests: fake.requests[start...])
+        }
+        for batchReads in [false, true] {
+            let how = batchReads ? "GraphQL batches" : "REST per target"
+            let folder = batchReads ? "incremental-batched" : "incremental-rest"
+            phases.append(try await measure("unchanged fleet: plan-sync incremental, \(how)", batchReads: batchReads) { harness in
+                try await harness.run(PlanSyncStep.self, ["--mode", "incremental", "--forge", "github", "--plan-dir", folder, "--github-cache", folder + "-cache"])
+            })
+            phases.append(try await measure("unchanged fleet: open-sync-pr on that plan", batchReads: batchReads) { harness in
+                try await harness.run(OpenSyncPRStep.self, ["--plan", folder + "/plan.json", "--require-validation", "false", "--forge", "github",
+                                                            "--results-path", folder + "/results.json", "--github-cache", folder + "-cache"])
+            })
+            phases.append(try await measure("unchanged fleet: detect-drift, \(how)", batchReads: batchReads) { harness in
+                try await harness.run(DetectDriftStep.self, ["--forge", "github", "--registry-path", folder + "/registry.md", "--alerts-path", folder + "/alerts.yaml",
+                                                             "--github-cache", folder + "-drift-cache"])
+            })
+        }
 
         print("| phase | wall time | per target | requests per target | GET (304) | mutating per target | 1 s write pacing, 1 job |")
         print("|---|---|---|---|---|---|---|")

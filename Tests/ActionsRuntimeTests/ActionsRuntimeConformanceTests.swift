@@ -36,11 +36,14 @@ struct ActionsRuntimeConformanceTests {
             environment: [vector.file: file.path], workingDirectory: directory.url,
             makeUUID: { delimiterUUID }, log: CapturedLog()
         )
-        let definition = StepDefinition(name: "t", summary: "", inputs: [], outputs: [OutputSpec(vector.name ?? "x", "")])
+        let output = OutputKey(vector.name ?? "x", "")
+        let definition = StepDefinition(name: "t", summary: "", inputs: [], outputs: [output.spec])
         let session = StepSession(definition: definition, context: context)
         let command = try #require(FileCommand(rawValue: vector.file), "unknown file command \(vector.file)")
         switch command {
-        case .output: try session.setOutput(try #require(vector.name), vector.value)
+        case .output:
+            _ = try #require(vector.name)
+            try session.setOutput(output, vector.value)
         case .environment: try session.exportVariable(try #require(vector.name), vector.value)
         case .state: try session.saveState(try #require(vector.name), vector.value)
         case .path: try session.addPath(vector.value)
@@ -64,9 +67,10 @@ struct ActionsRuntimeConformanceTests {
         let directory = try TemporaryDirectory()
         let file = directory.path("out")
         let context = StepContext(environment: ["GITHUB_OUTPUT": file.path], workingDirectory: directory.url, log: CapturedLog())
-        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [OutputSpec("a", ""), OutputSpec("b", "")]), context: context)
-        try session.setOutput("a", "1")
-        try session.setOutput("b", "2")
+        let (a, b) = (OutputKey("a", ""), OutputKey("b", ""))
+        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [a.spec, b.spec]), context: context)
+        try session.setOutput(a, "1")
+        try session.setOutput(b, "2")
         let lines = try directory.read("out").split(separator: "\n").map(String.init)
         #expect(lines.count == 6)
         let openers = try [lines[0], lines[3]].map { line in String(line[try #require(line.range(of: "<<")).upperBound...]) }
@@ -79,9 +83,10 @@ struct ActionsRuntimeConformanceTests {
     func outputOutsideActions() throws {
         let log = CapturedLog()
         let context = StepContext(environment: [:], workingDirectory: URL(fileURLWithPath: "/tmp"), log: log)
-        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [OutputSpec("plan", ""), OutputSpec("multi", "")]), context: context)
-        try session.setOutput("plan", "plan.json")
-        try session.setOutput("multi", "line 1\nline 2")
+        let (plan, multi) = (OutputKey("plan", ""), OutputKey("multi", ""))
+        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [plan.spec, multi.spec]), context: context)
+        try session.setOutput(plan, "plan.json")
+        try session.setOutput(multi, "line 1\nline 2")
         #expect(log.text == "output plan=plan.json\noutput multi:\n  line 1\n  line 2\n")
     }
 
@@ -103,26 +108,30 @@ struct ActionsRuntimeConformanceTests {
         for item in cases {
             let raw = try #require(item.raw)
             let name = item.input
+            // One input read two ways: the same spec (a plain string input) under both keys.
+            let text: InputKey<String> = .string(name, "")
+            let lineList: InputKey<[String]> = .lines(name, "", kind: .string)
             let inputs = StepInputs(
-                definition: StepDefinition(name: "t", summary: "", inputs: [InputSpec(name, "")], outputs: []),
+                definition: StepDefinition(name: "t", summary: "", inputs: [text.spec], outputs: []),
                 environment: [InputSpec.environmentVariable(for: name): raw], flags: [:]
             )
-            if let value = item.value { #expect(try inputs.string(name) == value) }
-            if let lines = item.lines { #expect(try inputs.lines(name) == lines) }
+            if let value = item.value { #expect(try inputs(text) == value) }
+            if let lines = item.lines { #expect(try inputs(lineList) == lines) }
         }
     }
 
     @Test("booleans accept exactly the YAML 1.2 core spellings")
     func booleans() throws {
         let spellings = try RuntimeVectors.load().inputs.booleans
+        let force: InputKey<Bool> = .boolean("force", "")
         func inputs(_ value: String) -> StepInputs {
-            StepInputs(definition: StepDefinition(name: "t", summary: "", inputs: [InputSpec("force", "", kind: .boolean)], outputs: []),
+            StepInputs(definition: StepDefinition(name: "t", summary: "", inputs: [force.spec], outputs: []),
                        environment: ["INPUT_FORCE": value], flags: [:])
         }
-        for value in spellings.true { #expect(try inputs(value).bool("force") == true) }
-        for value in spellings.false { #expect(try inputs(value).bool("force") == false) }
+        for value in spellings.true { #expect(try inputs(value)(force) == true) }
+        for value in spellings.false { #expect(try inputs(value)(force) == false) }
         for value in ["yes", "1", "on", "tRue", "no"] {
-            #expect(throws: InputError.notBoolean("force", value: value)) { try inputs(value).bool("force") }
+            #expect(throws: InputError.notBoolean("force", value: value)) { try inputs(value)(force) }
         }
         let message = InputError.notBoolean("force", value: "yes").description
         #expect(message.contains("force") && message.contains("true | True | TRUE | false | False | FALSE"))
@@ -130,9 +139,10 @@ struct ActionsRuntimeConformanceTests {
 
     @Test("a missing required input fails naming it")
     func requiredInput() {
-        let inputs = StepInputs(definition: StepDefinition(name: "t", summary: "", inputs: [InputSpec("token", "", required: true)], outputs: []),
+        let token: InputKey<String> = .string("token", "", required: true)
+        let inputs = StepInputs(definition: StepDefinition(name: "t", summary: "", inputs: [token.spec], outputs: []),
                                 environment: ["INPUT_TOKEN": "   "], flags: [:])
-        #expect(throws: InputError.required("token")) { try inputs.string("token") }
+        #expect(throws: InputError.required("token")) { try inputs(token) }
         #expect(InputError.required("token").description == "Input required and not supplied: token")
     }
 

@@ -14,9 +14,10 @@ struct SecretMaskerTests {
             environment: ["GITHUB_ACTIONS": "true", "MY_SECRET": secret, "GITHUB_OUTPUT": directory.path("out").path],
             workingDirectory: directory.url, log: log
         )
-        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [OutputSpec("o", "")], secretVariables: ["MY_SECRET"]), context: context)
+        let output = OutputKey("o", "")
+        let session = StepSession(definition: StepDefinition(name: "t", summary: "", inputs: [], outputs: [output.spec], secretVariables: ["MY_SECRET"]), context: context)
         session.log("token is \(secret)")
-        try session.setOutput("o", "x\(secret)y")
+        try session.setOutput(output, "x\(secret)y")
         session.summarize { $0.paragraph("summary \(secret)") }
         try session.writeFile("report \(secret)", to: directory.path("report.txt"))
         #expect(log.lines.first == "::add-mask::\(secret)")

@@ -11,8 +11,10 @@ private struct DiagnosingStep: StepCommand {
         case throwGroup, throwFinding, throwUnknown, emitFailure, emitFindingAndSucceed, emitFindingAndFail, throwInputError
     }
 
+    static let actionInput: InputKey<String> = .string("action", "what to do", required: true)
+
     static let definition = StepDefinition(
-        name: "diagnosing", summary: "test", inputs: [InputSpec("action", "what to do", required: true)], outputs: []
+        name: "diagnosing", summary: "test", inputs: [actionInput.spec], outputs: []
     )
 
     init() {}
@@ -20,7 +22,7 @@ private struct DiagnosingStep: StepCommand {
     struct Unknown: Error, CustomStringConvertible { var description: String { "disk on fire" } }
 
     func run(_ session: StepSession) async throws -> StepStatus {
-        switch Action(rawValue: try session.inputs.string("action"))! {
+        switch Action(rawValue: try session.inputs(Self.actionInput))! {
         case .throwGroup:
             throw DiagnosticGroup([.configuration(file: "rules/a.yaml", line: 2, message: "one"), .configuration(file: "rules/b.yaml", message: "two")])
         case .throwFinding:

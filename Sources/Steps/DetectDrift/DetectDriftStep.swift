@@ -12,24 +12,12 @@ package struct DetectDriftStep: StepCommand {
         name: "detect-drift",
         summary: "Check every target for drift, staleness and repeated failures; keep one drift issue per target; write the alerts and the downstream registry.",
         inputs: [
-            InputSpec("rules-dir", "Folder of sync rule files (as plan-sync).", kind: .path, default: "core/orchestrator/distribution/rules"),
-            InputSpec("targets-file", "sync_targets.yml (as plan-sync).", kind: .path, default: "sync_targets.yml"),
-            InputSpec("settings", "Settings file: namespace and the staleness thresholds.", kind: .path, default: ".github/flash-sync/settings.yml"),
-            InputSpec("target-repos", "Only these targets (comma- or line-separated), or `all`.", kind: .list, default: "all"),
-            ForgeSelection.input,
-            InputSpec("history", "Folder of earlier runs' results JSON files (open-sync-pr's results), in name order oldest to newest, for consecutive failures.", kind: .path, default: ""),
-            InputSpec("source-repo", "The upstream repository, named in the registry. Default: GITHUB_REPOSITORY.", default: ""),
-            InputSpec("registry-path", "Where to write the downstream registry (Markdown) to commit upstream. Default: RUNNER_TEMP/flash-sync/registry.md.", kind: .path, default: "", writes: true),
-            InputSpec("alerts-path", "Where to write the sync_alert entries (YAML). Default: RUNNER_TEMP/flash-sync/alerts.yaml.", kind: .path, default: "", writes: true),
-            InputSpec("fail-on-drift", "Exit 1 when any target has drifted (by default drift is reported, and the step passes).", kind: .boolean, default: "false"),
-        ] + ForgeSelection.githubInputs,
+            Input.rulesDir.spec, Input.targetsFile.spec, Input.settings.spec, Input.targetRepos.spec,
+            ForgeInputs.forge.spec,
+            Input.history.spec, Input.sourceRepo.spec, Input.registryPath.spec, Input.alertsPath.spec, Input.failOnDrift.spec,
+        ] + ForgeInputs.github,
         outputs: [
-            OutputSpec("drifted", "Comma-separated targets with drifted files (empty: none)."),
-            OutputSpec("drifted-files", "Number of drifted files across the targets."),
-            OutputSpec("stale", "Comma-separated rule ids past a staleness threshold or never synced."),
-            OutputSpec("failing", "Comma-separated rule ids with more consecutive failures than allowed."),
-            OutputSpec("alerts", "Path of the alerts file (YAML list of sync_alert)."),
-            OutputSpec("registry", "Path of the downstream registry (Markdown)."),
+            Output.drifted.spec, Output.driftedFiles.spec, Output.stale.spec, Output.failing.spec, Output.alerts.spec, Output.registry.spec,
         ],
         secretVariables: [ForgeSelection.tokenVariable]
     )
@@ -41,11 +29,11 @@ package struct DetectDriftStep: StepCommand {
         let inputs = session.inputs
         let ruleSet = try MonitoringInputs.loadRules(session)
         let layout = ruleSet.settings.layout
-        let selected = try RuleInputs.targets(session, rules: ruleSet).map { Set($0.map { $0.lowercased() }) }
-        let failOnDrift = try inputs.bool("fail-on-drift")
+        let selected = try RuleInputs.targets(session, Input.targetRepos, rules: ruleSet).map { Set($0.map { $0.lowercased() }) }
+        let failOnDrift = try inputs(Input.failOnDrift)
         let rules = ruleSet.rules.filter { selected?.contains($0.targetRepository.lowercased()) ?? true }
         let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
-        let forge = try ForgeSelection.make(session)
+        let forge = try ForgeSelection.make(session, forge: ForgeInputs.forge)
         defer { ForgeSelection.report(forge, session) }
         let history = FailureHistory(runs: try MonitoringInputs.loadHistory(session))
         let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
@@ -80,21 +68,21 @@ package struct DetectDriftStep: StepCommand {
         for alert in alerts {
             session.emit(Diagnostic(alert.kind == .failure ? .error : .warning, "\(alert.targetRepository) \(alert.ruleID): \(alert.details)", title: "Sync \(alert.kind.rawValue)"))
         }
-        let sourceRepository = try inputs.optionalString("source-repo") ?? context.environment["GITHUB_REPOSITORY"] ?? "the upstream repository"
+        let sourceRepository = try inputs(Input.sourceRepo) ?? context.environment["GITHUB_REPOSITORY"] ?? "the upstream repository"
         let registry = DownstreamRegistry(rows: rows, sourceRepository: sourceRepository)
-        let registryURL = try inputs.optionalString("registry-path").map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("registry.md")
-        let alertsURL = try inputs.optionalString("alerts-path").map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("alerts.yaml")
+        let registryURL = try inputs(Input.registryPath).map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("registry.md")
+        let alertsURL = try inputs(Input.alertsPath).map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("alerts.yaml")
         try session.writeFile(registry.markdown, to: registryURL)
         try session.writeFile(SyncAlert.yaml(alerts), to: alertsURL)
         session.summarize { DriftSummary(reports: reports, registry: registry, alerts: alerts, unreachable: unreachable).write(into: &$0) }
 
         let drifted = reports.filter { !$0.drifted.isEmpty }
-        try session.setOutput("drifted", drifted.map(\.repository).joined(separator: ","))
-        try session.setOutput("drifted-files", String(drifted.reduce(0) { $0 + $1.drifted.count }))
-        try session.setOutput("stale", rows.filter { $0.status == .stale || $0.status == .neverSynced }.map(\.rule.id).joined(separator: ","))
-        try session.setOutput("failing", rows.filter { $0.status == .failing }.map(\.rule.id).joined(separator: ","))
-        try session.setOutput("alerts", alertsURL.path)
-        try session.setOutput("registry", registryURL.path)
+        try session.setOutput(Output.drifted, drifted.map(\.repository).joined(separator: ","))
+        try session.setOutput(Output.driftedFiles, String(drifted.reduce(0) { $0 + $1.drifted.count }))
+        try session.setOutput(Output.stale, rows.filter { $0.status == .stale || $0.status == .neverSynced }.map(\.rule.id).joined(separator: ","))
+        try session.setOutput(Output.failing, rows.filter { $0.status == .failing }.map(\.rule.id).joined(separator: ","))
+        try session.setOutput(Output.alerts, alertsURL.path)
+        try session.setOutput(Output.registry, registryURL.path)
         if !unreachable.isEmpty { return .failed }
         return !drifted.isEmpty && failOnDrift ? .failed : .success
     }

@@ -8,12 +8,15 @@ import SyncKit
 /// and the upstream's release tags.
 enum MonitoringInputs {
     static func loadRules(_ session: StepSession) throws -> RuleSet {
-        try RuleInputs.load(session)
+        try RuleInputs.load(
+            session, rulesDirectory: DetectDriftStep.Input.rulesDir, targetsFile: DetectDriftStep.Input.targetsFile,
+            settings: DetectDriftStep.Input.settings
+        )
     }
 
     /// Every `*.json` of the history folder, in name order (oldest first).
     static func loadHistory(_ session: StepSession) throws -> [SyncResults] {
-        guard let path = try session.inputs.optionalString("history") else { return [] }
+        guard let path = try session.inputs(DetectDriftStep.Input.history) else { return [] }
         let folder = session.context.url(forPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {

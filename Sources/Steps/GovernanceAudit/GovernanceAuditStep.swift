@@ -17,20 +17,8 @@ package struct GovernanceAuditStep: StepCommand {
     package static let definition = StepDefinition(
         name: "governance-audit",
         summary: "Check the canonical repository (agents/, core/, sync rules) against the governance policy; report findings as SARIF, annotations, a summary and JSON.",
-        inputs: [
-            InputSpec("policy", "Policy file (YAML), relative to the repository. Empty: \(defaultPolicyPath) if it exists, else the built-in default policy.", kind: .path, default: ""),
-            InputSpec("exemptions", "Exemptions file (YAML), relative to the repository. Empty: \(defaultExemptionsPath) if it exists, else none.", kind: .path, default: ""),
-            InputSpec("repository-path", "The repository checkout to audit.", kind: .path, default: "."),
-            InputSpec("sarif-path", "Where to write the SARIF 2.1.0 log. Default: RUNNER_TEMP/flash-sync/governance-audit.sarif (.flash-sync/ locally).", kind: .path, default: "", writes: true),
-            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/governance-audit.json (.flash-sync/ locally).", kind: .path, default: "", writes: true),
-        ],
-        outputs: [
-            OutputSpec("passed", "true when no error-level finding remains after exemptions."),
-            OutputSpec("errors", "Number of error-level findings."),
-            OutputSpec("warnings", "Number of warning-level findings."),
-            OutputSpec("sarif", "Path of the SARIF log (for github/codeql-action/upload-sarif)."),
-            OutputSpec("report", "Path of the JSON report."),
-        ]
+        inputs: [Input.policy.spec, Input.exemptions.spec, Input.repositoryPath.spec, Input.sarifPath.spec, Input.reportPath.spec],
+        outputs: [Output.passed.spec, Output.errors.spec, Output.warnings.spec, Output.sarif.spec, Output.report.spec]
     )
 
     package init() {}
@@ -38,7 +26,7 @@ package struct GovernanceAuditStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let context = session.context
         let inputs = session.inputs
-        let root = context.url(forPath: try inputs.string("repository-path"))
+        let root = context.url(forPath: try inputs(Input.repositoryPath))
         guard FileManager.default.fileExists(atPath: root.path) else {
             throw Diagnostic.configuration("repository-path '\(root.path)' does not exist.")
         }
@@ -50,9 +38,9 @@ package struct GovernanceAuditStep: StepCommand {
             try auditor.run(on: snapshot)
         }
 
-        let sarifURL = context.url(forPath: try inputs.optionalString("sarif-path")
+        let sarifURL = context.url(forPath: try inputs(Input.sarifPath)
             ?? context.scratchDirectory.appendingPathComponent("governance-audit.sarif").path)
-        let reportURL = context.url(forPath: try inputs.optionalString("report-path")
+        let reportURL = context.url(forPath: try inputs(Input.reportPath)
             ?? context.scratchDirectory.appendingPathComponent("governance-audit.json").path)
         try session.writeFile(try SARIFWriter.json(AuditSARIF.log(result)), to: sarifURL)
         try session.writeFile(try AuditJSONReport(result).json(), to: reportURL)
@@ -65,19 +53,19 @@ package struct GovernanceAuditStep: StepCommand {
             ? "Governance audit passed: \(policy.activeRules.count) rules, \(snapshot.files.count) files, \(result.warnings) warning\(result.warnings == 1 ? "" : "s")."
             : "Governance audit failed: \(result.errors) error\(result.errors == 1 ? "" : "s"), \(result.warnings) warning\(result.warnings == 1 ? "" : "s").")
 
-        try session.setOutput("passed", result.passed ? "true" : "false")
-        try session.setOutput("errors", String(result.errors))
-        try session.setOutput("warnings", String(result.warnings))
-        try session.setOutput("sarif", sarifURL.path)
-        try session.setOutput("report", reportURL.path)
+        try session.setOutput(Output.passed, result.passed ? "true" : "false")
+        try session.setOutput(Output.errors, String(result.errors))
+        try session.setOutput(Output.warnings, String(result.warnings))
+        try session.setOutput(Output.sarif, sarifURL.path)
+        try session.setOutput(Output.report, reportURL.path)
         return result.passed ? .success : .failed
     }
 
     private func loadPolicy(_ session: StepSession, root: URL) throws -> Policy {
         let loader = PolicyLoader(repositoryRoot: root)
-        if let path = try session.inputs.optionalString("policy") {
-            let relative = try RepositoryInputs.relativePath(path, input: "policy")
-            try RepositoryInputs.refuseEscape(root.appendingPathComponent(relative), root: root, input: "policy")
+        if let path = try session.inputs(Input.policy) {
+            let relative = try RepositoryInputs.relativePath(path, input: Input.policy.name)
+            try RepositoryInputs.refuseEscape(root.appendingPathComponent(relative), root: root, input: Input.policy.name)
             return try loader.load(relative)
         }
         if FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.defaultPolicyPath).path) {
@@ -88,12 +76,12 @@ package struct GovernanceAuditStep: StepCommand {
     }
 
     private func loadExemptions(_ session: StepSession, root: URL, policy: Policy) throws -> [Exemption] {
-        var path = try session.inputs.optionalString("exemptions").map { try RepositoryInputs.relativePath($0, input: "exemptions") }
+        var path = try session.inputs(Input.exemptions).map { try RepositoryInputs.relativePath($0, input: Input.exemptions.name) }
         if path == nil, FileManager.default.fileExists(atPath: root.appendingPathComponent(Self.defaultExemptionsPath).path) {
             path = Self.defaultExemptionsPath
         }
         guard let path else { return [] }
-        try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: "exemptions")
+        try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: Input.exemptions.name)
         let text = try ConfigFile.read(root.appendingPathComponent(path), shownAs: path)
         return try ExemptionsFile.parse(text, file: path, policy: policy)
     }

@@ -22,7 +22,7 @@ enum OutputPreflight {
         }
         let inputs = StepInputs(definition: definition, environment: context.environment, flags: context.flagInputs)
         for input in definition.inputs where input.isOutputLocation {
-            guard let value = try? inputs.optionalString(input.name) else { continue }
+            guard let value = try? inputs.optionalString(input) else { continue }
             let url = context.url(forPath: value)
             // `…-dir` inputs name folders, the others files.
             if let problem = kindProblem(url, folder: input.name.hasSuffix("-dir")) ?? locationProblem(url) {

@@ -27,7 +27,7 @@ enum SecretRegistry {
         for path in paths {
             // Read from inside the repository only; a file that cannot be read adds no name here
             // (validate-secrets reports it).
-            guard let url = try? RepositoryInputs.url(path, input: "secrets-spec", root: context.workingDirectory),
+            guard let url = try? RepositoryInputs.url(path, input: ValidateSecretsStep.Input.secretsSpec.name, root: context.workingDirectory),
                   FileManager.default.fileExists(atPath: url.path),
                   let text = try? ConfigFile.read(url, shownAs: path),
                   let spec = try? SecretsSpec.parse(text, file: path)
@@ -40,7 +40,9 @@ enum SecretRegistry {
     /// Registers the value of every known secret variable set in the step's environment.
     static func register(_ session: StepSession) {
         let environment = session.context.environment
-        let specInput = session.definition.input(named: "secrets-spec") == nil ? nil : session.inputs.raw("secrets-spec")
+        // Only a step that declares the input (validate-secrets) reads it.
+        let key = ValidateSecretsStep.Input.secretsSpec
+        let specInput = session.definition.input(named: key.name) == nil ? nil : session.inputs.raw(key.spec)
         for name in variableNames(session.context, specInput: specInput?.trimmingCharacters(in: .whitespacesAndNewlines)) {
             guard let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { continue }
             session.addSecret(value)

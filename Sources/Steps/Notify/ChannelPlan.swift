@@ -27,18 +27,19 @@ struct ChannelPlan {
     var outputDirectory: URL
 
     init(session: StepSession, results: SyncResults, isDryRun: Bool) throws {
+        typealias Input = NotifyStep.Input
         let inputs = session.inputs
         let environment = session.context.environment
-        timeout = Double(try inputs.integer("timeout", in: 1...600))
-        outputDirectory = session.context.url(forPath: try inputs.optionalString("output-dir")
+        timeout = Double(try inputs(Input.timeout))
+        outputDirectory = session.context.url(forPath: try inputs(Input.outputDir)
             ?? session.context.scratchDirectory.appendingPathComponent("notify").path)
 
         slackWebhook = environment["SLACK_WEBHOOK"].flatMap { $0.isEmpty ? nil : $0 }
         if slackWebhook == nil { skipped.append(ChannelOutcome(channel: .slack, result: .skipped("SLACK_WEBHOOK is not set"))) }
 
         // Email
-        let host = try inputs.string("smtp-host")
-        let security = try inputs.choice("smtp-security", as: SMTPSettings.Security.self)
+        let host = try inputs(Input.smtpHost)
+        let security = try inputs(Input.smtpSecurity)
         let recipientsText = environment["NOTIFICATION_EMAIL"] ?? ""
         recipients = []
         if !recipientsText.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -47,7 +48,7 @@ struct ChannelPlan {
                 throw Diagnostic.configuration("NOTIFICATION_EMAIL is not a list of email addresses (name@example.com, separated by commas).")
             }
         }
-        let fromText = try inputs.string("smtp-from")
+        let fromText = try inputs(Input.smtpFrom)
         do {
             sender = try EmailAddress(parsing: fromText.isEmpty ? "flash-sync <flash-sync@\(host.isEmpty ? "localhost" : host)>" : fromText)
         } catch {
@@ -61,15 +62,14 @@ struct ChannelPlan {
             }
         } else {
             var credentials: SMTPCredentials?
-            if let username = try inputs.optionalString("smtp-username") {
-                credentials = SMTPCredentials(username: username, password: try inputs.string("smtp-password"))
+            if let username = try inputs(Input.smtpUsername) {
+                credentials = SMTPCredentials(username: username, password: try inputs(Input.smtpPassword))
             }
             var pem: String?
-            if let caFile = try inputs.optionalString("smtp-ca-file") {
+            if let caFile = try inputs(Input.smtpCAFile) {
                 pem = try ConfigFile.read(session.context.url(forPath: caFile), shownAs: caFile)
             }
-            var port: Int?
-            if try inputs.optionalString("smtp-port") != nil { port = try inputs.integer("smtp-port", in: 1...65_535) }
+            let port = try inputs(Input.smtpPort)
             smtp = SMTPSettings(
                 host: host, port: port, security: security, credentials: credentials, trustedCertificatesPEM: pem,
                 connectTimeout: min(timeout, 30), replyTimeout: timeout
@@ -80,13 +80,13 @@ struct ChannelPlan {
         }
 
         // GitHub status issue
-        if try inputs.bool("github-issue") {
-            let repository = try inputs.optionalString("issue-repo") ?? results.sourceRepository
+        if try inputs(Input.githubIssue) {
+            let repository = try inputs(Input.issueRepo) ?? results.sourceRepository
             guard RepositoryNames.isValid(repository) else {
                 throw InputError.invalid("issue-repo", reason: "'\(repository)' is not a repository name (owner/name).")
             }
             let token = environment["GITHUB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-            issue = IssueTarget(repository: repository, label: try inputs.string("issue-label"), title: try inputs.string("issue-title"), token: token)
+            issue = IssueTarget(repository: repository, label: try inputs(Input.issueLabel), title: try inputs(Input.issueTitle), token: token)
             if token == nil && !isDryRun {
                 skipped.append(ChannelOutcome(channel: .githubIssue, result: .skipped("GITHUB_TOKEN is not set")))
             }

@@ -86,7 +86,7 @@ extension NotifyStep {
         } else {
             outcomes += plan.skipped.filter { $0.channel == .githubIssue }
         }
-        try session.setOutput("rendered", folder.path)
+        try session.setOutput(Output.rendered, folder.path)
         session.log("Dry run: notifications written to \(folder.path); nothing sent.")
         return outcomes
     }

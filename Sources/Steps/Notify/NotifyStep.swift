@@ -11,28 +11,12 @@ package struct NotifyStep: StepCommand {
         name: "notify",
         summary: "Send a sync run's results to Slack, email and a GitHub status issue; quiet when nothing changed.",
         inputs: [
-            InputSpec("results", "Path of the results JSON that open-sync-pr wrote (its `results` output).", kind: .path, required: true),
-            InputSpec("on", "Events that notify: failure (failed targets, blocked rules), conflict, drift, success; comma-separated, or all.", kind: .list, default: "failure,conflict,drift"),
-            InputSpec("dry-run", "Render every channel's notification into output-dir instead of sending anything.", kind: .boolean, default: "false"),
-            InputSpec("output-dir", "Where a dry run writes slack.json, email.eml, email.txt, email.html and issue.md. Default: RUNNER_TEMP/flash-sync/notify (.flash-sync/notify locally).", kind: .path, default: "", writes: true),
-            InputSpec("github-issue", "Keep one labelled status issue in the upstream repository up to date (needs GITHUB_TOKEN with issues: write).", kind: .boolean, default: "true"),
-            InputSpec("issue-repo", "Repository (owner/name) of the status issue. Default: the results' source_repository.", default: ""),
-            InputSpec("issue-label", "Label that marks the status issue.", default: "agent33-sync-status"),
-            InputSpec("issue-title", "Title of the status issue.", default: "flash-sync: sync status"),
-            InputSpec("smtp-host", "Mail server for NOTIFICATION_EMAIL.", default: ""),
-            InputSpec("smtp-port", "Mail server port. Default: 587 for starttls, 465 for tls, 25 for none.", kind: .number, default: ""),
-            InputSpec("smtp-security", "none, starttls (upgrade required, never downgraded) or tls (TLS from the first byte).", default: "starttls"),
-            InputSpec("smtp-username", "Login for the mail server; sent only after TLS unless smtp-security is none.", default: ""),
-            InputSpec("smtp-password", "Password for smtp-username.", default: "", secret: true),
-            InputSpec("smtp-from", "Sender, e.g. flash-sync <sync@example.com>. Required to send email.", default: ""),
-            InputSpec("smtp-ca-file", "PEM certificates to trust for the mail server besides the system's (a private CA).", kind: .path, default: ""),
-            InputSpec("timeout", "Seconds for each request (Slack, GitHub) and each SMTP reply; retries are bounded too.", kind: .number, default: "30"),
+            Input.results.spec, Input.on.spec, Input.dryRun.spec, Input.outputDir.spec, Input.githubIssue.spec,
+            Input.issueRepo.spec, Input.issueLabel.spec, Input.issueTitle.spec, Input.smtpHost.spec, Input.smtpPort.spec,
+            Input.smtpSecurity.spec, Input.smtpUsername.spec, Input.smtpPassword.spec, Input.smtpFrom.spec, Input.smtpCAFile.spec,
+            Input.timeout.spec,
         ],
-        outputs: [
-            OutputSpec("sent", "Comma-separated channels that got the notification (slack, email, github-issue); empty when nothing was sent."),
-            OutputSpec("events", "Comma-separated events of this run (failure, conflict, drift, success); empty when nothing changed."),
-            OutputSpec("rendered", "With dry-run: the folder holding the rendered notifications."),
-        ],
+        outputs: [Output.sent.spec, Output.events.spec, Output.rendered.spec],
         secretVariables: ["SLACK_WEBHOOK", "NOTIFICATION_EMAIL", "GITHUB_TOKEN"]
     )
 
@@ -40,7 +24,7 @@ package struct NotifyStep: StepCommand {
 
     package func run(_ session: StepSession) async throws -> StepStatus {
         let inputs = session.inputs
-        let resultsPath = try inputs.string("results")
+        let resultsPath = try inputs(Input.results)
         let results: SyncResults
         do throws(SyncResultsError) {
             results = try SyncResults.load(session.context.url(forPath: resultsPath), shownAs: resultsPath)
@@ -48,19 +32,19 @@ package struct NotifyStep: StepCommand {
             throw Diagnostic(.error, error.description, title: "Sync results", file: resultsPath, category: .configuration)
         }
         let policy: NotificationPolicy
-        do { policy = try NotificationPolicy(parsing: try inputs.list("on")) } catch let error as NotificationPolicyError {
+        do { policy = try NotificationPolicy(parsing: try inputs(Input.on)) } catch let error as NotificationPolicyError {
             throw InputError.invalid("on", reason: error.description)
         }
         // A replay never sends: it renders what it would send, like a dry run.
-        let isDryRun = try inputs.bool("dry-run") || session.context.isReplay
+        let isDryRun = try inputs(Input.dryRun) || session.context.isReplay
         let digest = SyncDigest(results)
-        try session.setOutput("events", digest.events.sorted().map(\.rawValue).joined(separator: ","))
+        try session.setOutput(Output.events, digest.events.sorted().map(\.rawValue).joined(separator: ","))
 
         if digest.isQuiet {
             let note = "Nothing changed in \(results.version): \(digest.counts); nothing blocked, no drift. No notification sent."
             session.log(note)
             session.summarize { $0.heading("notify"); $0.paragraph(note) }
-            try session.setOutput("sent", "")
+            try session.setOutput(Output.sent, "")
             return .success
         }
         let triggers = policy.triggers(digest.events)
@@ -69,7 +53,7 @@ package struct NotifyStep: StepCommand {
                 + "(\(policy.events.sorted().map(\.rawValue).joined(separator: ", "))). No notification sent."
             session.log(note)
             session.summarize { $0.heading("notify"); $0.paragraph(note); $0.raw(MarkdownReport.render(digest, limit: 200_000)) }
-            try session.setOutput("sent", "")
+            try session.setOutput(Output.sent, "")
             return .success
         }
 
@@ -96,7 +80,7 @@ package struct NotifyStep: StepCommand {
             summary.table(["channel", "result", "detail"], outcomes.map(\.row))
             summary.raw(rendered.summary)
         }
-        try session.setOutput("sent", sent.joined(separator: ","))
+        try session.setOutput(Output.sent, sent.joined(separator: ","))
         return outcomes.contains(where: \.isFailure) ? .failed : .success
     }
 }

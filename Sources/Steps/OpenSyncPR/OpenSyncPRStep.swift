@@ -13,22 +13,11 @@ package struct OpenSyncPRStep: StepCommand {
         name: "open-sync-pr",
         summary: "Deliver the validated plan: per target, three-way merge with overrides, one commit with the sync state, one pull request per rule.",
         inputs: [
-            InputSpec("plan", "The validated plan (validate-sync's plan output). Default: RUNNER_TEMP/flash-sync/plan/validated-plan.json.", kind: .path, default: ""),
-            InputSpec("targets", "Targets of this job (the matrix entry's targets, comma-separated). Empty: every target of the plan, or the shard's.", kind: .list, default: ""),
-            InputSpec("shard", "Shard index from the matrix (with max-shards), when targets is empty.", default: ""),
-            InputSpec("max-shards", "The max-shards plan-sync used, to recompute the shard's targets.", kind: .number, default: "4"),
-            ForgeSelection.input,
-            InputSpec("changelog", "The upstream changelog, for each PR's excerpt (read at the plan's commit).", kind: .path, default: "CHANGELOG.md"),
-            InputSpec("force", "Replace sync branches that were edited by hand.", kind: .boolean, default: "false"),
-            InputSpec("dry-run", "Work everything out and report it, but write nothing.", kind: .boolean, default: "false"),
-            InputSpec("require-validation", "Deliver only rules validate-sync checked (its validated plan); a rule it blocked is never delivered. false delivers plan-sync's plan unchecked (local experiments, tests).", kind: .boolean, default: "true"),
-            InputSpec("results-path", "Where to write the results JSON. Default: RUNNER_TEMP/flash-sync/results[-<shard>].json.", kind: .path, default: "", writes: true),
-        ] + ForgeSelection.githubInputs,
-        outputs: [
-            OutputSpec("pull-requests", "JSON list of {repository, rule, number, url, status} for the PRs opened or updated."),
-            OutputSpec("conflicts", "Number of conflicts left with markers for a human."),
-            OutputSpec("results", "Path of the results JSON (what happened per target and rule), read by notify."),
-        ],
+            Input.plan.spec, Input.targets.spec, Input.shard.spec, Input.maxShards.spec,
+            ForgeInputs.forge.spec,
+            Input.changelog.spec, Input.force.spec, Input.dryRun.spec, Input.requireValidation.spec, Input.resultsPath.spec,
+        ] + ForgeInputs.github,
+        outputs: [Output.pullRequests.spec, Output.conflicts.spec, Output.results.spec],
         secretVariables: [ForgeSelection.tokenVariable]
     )
 
@@ -37,17 +26,17 @@ package struct OpenSyncPRStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let context = session.context
         let inputs = session.inputs
-        let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
+        let planURL = try inputs(Input.plan).map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan").appendingPathComponent(PlanArtifact.validatedPlanFileName)
         let (artifact, planFile) = try ValidationInputs.loadPlan(planURL)
         // The five checks stand between the plan and the targets: an unchecked plan is refused,
         // and a rule they blocked is reported, never delivered, whatever the plan file says.
-        let validated = try ValidatedPlan(reading: planFile, requireChecks: try inputs.bool("require-validation"), shownAs: planURL.path)
+        let validated = try ValidatedPlan(reading: planFile, requireChecks: try inputs(Input.requireValidation), shownAs: planURL.path)
         let plan = validated.plan
         let blockedInPlan = validated.blocked.map {
             TargetResult(repository: $0.repository, ruleID: $0.rule.ruleID, status: .blocked, message: "blocked by validation: not delivered")
         }
-        let forge = try ForgeSelection.make(session)
+        let forge = try ForgeSelection.make(session, forge: ForgeInputs.forge)
         defer { ForgeSelection.report(forge, session) }
         let selection = try targetSelection(session)
         let (selected, unknown) = selection.select(from: plan)
@@ -62,7 +51,7 @@ package struct OpenSyncPRStep: StepCommand {
         }
         var targets = selected
         var deferred: [TargetResult] = []
-        if ForgeSelection.isGitHub(forge), !(try inputs.bool("dry-run")) {
+        if ForgeSelection.isGitHub(forge), !(try inputs(Input.dryRun)) {
             // Said before anything is written: what fits this job's share of GitHub's hourly writes.
             let pacing = try ForgeSelection.pacing(session)
             let (now, later) = pacing.admit(targets) { $0.rules.count }
@@ -79,7 +68,7 @@ package struct OpenSyncPRStep: StepCommand {
         let now = ISO8601DateFormatter().string(from: context.now())
         let delivery = TargetDelivery(context: DeliveryContext(
             forge: forge, plan: plan, blob: { artifact.blob($0) },
-            changelog: changelog, force: try inputs.bool("force"), dryRun: try inputs.bool("dry-run"), now: now
+            changelog: changelog, force: try inputs(Input.force), dryRun: try inputs(Input.dryRun), now: now
         ))
 
         var results: [TargetResult] = []
@@ -107,39 +96,39 @@ package struct OpenSyncPRStep: StepCommand {
             startedAt: context.now(), finishedAt: context.now(), targets: results,
             blockedRules: blocked.map { BlockedRule(ruleID: $0.ruleID, reason: $0.reason) }
         )
-        let shard = try inputs.optionalString("shard")
-        let resultsURL = try inputs.optionalString("results-path").map(context.url(forPath:))
+        let shard = try inputs(Input.shard)
+        let resultsURL = try inputs(Input.resultsPath).map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent(shard.map { "results-\($0).json" } ?? "results.json")
         try session.writeFile(String(decoding: try report.encoded(), as: UTF8.self), to: resultsURL)
-        session.summarize { DeliverySummary(results: results, version: plan.version, dryRun: (try? inputs.bool("dry-run")) ?? false).write(into: &$0) }
+        session.summarize { DeliverySummary(results: results, version: plan.version, dryRun: (try? inputs(Input.dryRun)) ?? false).write(into: &$0) }
 
         let pulls = results.compactMap { result in result.pullRequest.map { (result, $0) } }
         let pullJSON = "[" + pulls.map { result, pull in
             #"{"repository":"\#(result.repository)","rule":"\#(result.ruleID)","number":\#(pull.number),"url":"\#(pull.url)","status":"\#(result.status.rawValue)"}"#
         }.joined(separator: ",") + "]"
-        try session.setOutput("pull-requests", pullJSON)
-        try session.setOutput("conflicts", String(results.reduce(0) { $0 + $1.conflicts.count }))
-        try session.setOutput("results", resultsURL.path)
+        try session.setOutput(Output.pullRequests, pullJSON)
+        try session.setOutput(Output.conflicts, String(results.reduce(0) { $0 + $1.conflicts.count }))
+        try session.setOutput(Output.results, resultsURL.path)
         return results.contains { $0.status == .failed } ? .failed : .success
     }
 
     /// The targets input, else the shard input, else everything.
     private func targetSelection(_ session: StepSession) throws -> TargetSelection {
-        let names = try session.inputs.list("targets")
+        let names = try session.inputs(Input.targets)
         if !names.isEmpty { return .named(names) }
-        guard let shard = try session.inputs.optionalString("shard") else { return .all }
+        guard let shard = try session.inputs(Input.shard) else { return .all }
         guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
-        return .shard(index: index, maxShards: try session.inputs.integer("max-shards", in: 1...256))
+        return .shard(index: index, maxShards: try session.inputs(Input.maxShards))
     }
 
     private func changelogText(_ plan: Plan, session: StepSession) throws -> String? {
-        guard let path = try session.inputs.optionalString("changelog") else { return nil }
+        guard let path = try session.inputs(Input.changelog) else { return nil }
         let repository = GitRepository(session.context.workingDirectory, environment: session.context.gitEnvironment)
         if let commit = plan.sourceCommit, repository.isRepository,
            let data = try? repository.blobs(["\(commit):\(path)"], allowingMissing: true)["\(commit):\(path)"] {
             return TextContent.decode(data)
         }
-        let url = try RepositoryInputs.url(path, input: "changelog", root: session.context.workingDirectory)
+        let url = try RepositoryInputs.url(path, input: Input.changelog.name, root: session.context.workingDirectory)
         return FileManager.default.contents(atPath: url.path).flatMap(TextContent.decode)
     }
 }

@@ -7,59 +7,62 @@ import SyncKit
 /// The rules, targets and settings inputs, read the same way by plan-sync and detect-drift: from
 /// inside the repository only, and with every name a user types (`rules`, `target-repos`) checked
 /// against what the rules define, so a typo fails with a suggestion instead of selecting nothing.
+/// Each step passes its own keys: plan-sync and detect-drift describe these inputs differently.
 enum RuleInputs {
-    static func load(_ session: StepSession) throws -> RuleSet {
+    static func load(
+        _ session: StepSession, rulesDirectory: InputKey<String>, targetsFile: InputKey<String?>, settings: InputKey<String?>
+    ) throws -> RuleSet {
         let context = session.context
         let root = context.workingDirectory
-        let folder = try session.inputs.string("rules-dir")
-        let folderURL = try RepositoryInputs.url(folder, input: "rules-dir", root: root)
+        let folder = try session.inputs(rulesDirectory)
+        let folderURL = try RepositoryInputs.url(folder, input: rulesDirectory.name, root: root)
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: folderURL.path, isDirectory: &isFolder)
-        if isGiven("rules-dir", session), !exists || !isFolder.boolValue {
-            throw Diagnostic.configuration("input rules-dir: '\(folder)' is \(exists ? "a file, not a folder" : "not a folder") in \(root.path).")
+        if isGiven(rulesDirectory, session), !exists || !isFolder.boolValue {
+            throw Diagnostic.configuration("input \(rulesDirectory.name): '\(folder)' is \(exists ? "a file, not a folder" : "not a folder") in \(root.path).")
         }
         // A file named on purpose must be there; the defaults may be missing.
-        func file(_ input: String) throws -> (url: URL, name: String)? {
-            guard let path = try session.inputs.optionalString(input) else { return nil }
-            let url = try RepositoryInputs.url(path, input: input, root: root)
+        func file(_ input: InputKey<String?>) throws -> (url: URL, name: String)? {
+            guard let path = try session.inputs(input) else { return nil }
+            let url = try RepositoryInputs.url(path, input: input.name, root: root)
             if isGiven(input, session), !FileManager.default.fileExists(atPath: url.path) {
-                throw Diagnostic.configuration("input \(input): '\(path)' does not exist in \(root.path).")
+                throw Diagnostic.configuration("input \(input.name): '\(path)' does not exist in \(root.path).")
             }
             return (url, path)
         }
         return try RuleSet.load(rulesFolder: folderURL, rulesFolderName: folder,
-                                targetsFile: try file("targets-file"), settingsFile: try file("settings"))
+                                targetsFile: try file(targetsFile), settingsFile: try file(settings))
     }
 
     /// Whether the input names something other than its default (the action passes the
     /// defaults explicitly, and a default may be missing).
-    private static func isGiven(_ input: String, _ session: StepSession) -> Bool {
-        let value = (session.inputs.raw(input) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return !value.isEmpty && value != session.definition.input(named: input)?.defaultValue
+    private static func isGiven<Value>(_ input: InputKey<Value>, _ session: StepSession) -> Bool {
+        let value = (session.inputs.raw(input.spec) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        return !value.isEmpty && value != input.spec.defaultValue
     }
 
     /// The targets named in `target-repos` (nil for all); each must be a target of some rule,
     /// compared without regard to case as GitHub does.
-    static func targets(_ session: StepSession, rules: RuleSet) throws -> Set<String>? {
-        let names = try session.inputs.list("target-repos")
+    static func targets(_ session: StepSession, _ input: InputKey<[String]>, rules: RuleSet) throws -> Set<String>? {
+        let names = try session.inputs(input)
         guard !names.isEmpty, names != ["all"] else { return nil }
         let known = Array(Set(rules.rules.map(\.targetRepository))).sorted()
         let lowered = Set(known.map { $0.lowercased() })
         for name in names where !lowered.contains(name.lowercased()) {
             let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
-            throw InputError.invalid("target-repos", reason: "'\(name)' is not a target of any rule (\(known.count) target\(known.count == 1 ? "" : "s") known).\(suggestion)")
+            throw InputError.invalid(input.name, reason: "'\(name)' is not a target of any rule (\(known.count) target\(known.count == 1 ? "" : "s") known).\(suggestion)")
         }
         return Set(names)
     }
 
     /// The rule ids named in `rules` (nil for all); each must be defined.
-    static func ruleIDs(_ session: StepSession, rules: RuleSet) throws -> [String] {
-        let names = try session.inputs.list("rules")
+    static func ruleIDs(_ session: StepSession, _ input: InputKey<[String]>, rules: RuleSet) throws -> [String] {
+        let names = try session.inputs(input)
         guard !names.isEmpty, names != ["all"] else { return names }
         let known = rules.rules.map(\.id).sorted()
         for name in names where !known.contains(name) {
             let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
-            throw InputError.invalid("rules", reason: "no rule has the id '\(name)'.\(suggestion)")
+            throw InputError.invalid(input.name, reason: "no rule has the id '\(name)'.\(suggestion)")
         }
         return names
     }

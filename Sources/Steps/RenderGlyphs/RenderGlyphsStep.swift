@@ -11,17 +11,8 @@ package struct RenderGlyphsStep: StepCommand {
     package static let definition = StepDefinition(
         name: "render-glyphs",
         summary: "Give every agent and module a deterministic SVG glyph and render it, and every hand-made SVG in the glyph folder, to PNG at several sizes; only changed glyphs are rendered again.",
-        inputs: [
-            InputSpec("sources", "Folders, relative to the repository (comma- or line-separated), whose *.md files (not README.md) each get a generated glyph named after the file. Folders that do not exist are skipped. The design's seed is the frontmatter's glyph_seed, else id, else the file name.", kind: .list, default: "agents,core/modules"),
-            InputSpec("output-dir", "The glyph folder, relative to the repository: <name>.svg, <name>-<size>.png, <name>-<size>@<scale>x.png and .glyphs-manifest.json. Hand-made SVGs placed here get their PNGs too.", kind: .path, default: "assets/glyphs", writes: true),
-            InputSpec("sizes", "PNG sizes in CSS pixels (1-4096), comma-separated.", kind: .list, default: "16,32,48,64,128,256,512"),
-            InputSpec("scales", "Pixel densities (1-4), comma-separated; 1,2 adds <name>-<size>@2x.png beside <name>-<size>.png.", kind: .list, default: "1"),
-            InputSpec("check", "Write nothing; exit 1 when any glyph file or the manifest is out of date (for pull requests).", kind: .boolean, default: "false"),
-        ],
-        outputs: [
-            OutputSpec("generated", "Comma-separated paths, relative to the repository, of the files this run wrote (with check: would write), the manifest included; empty when everything is up to date."),
-            OutputSpec("changed", "true when the run wrote a file (with check: when something is out of date), else false."),
-        ]
+        inputs: [Input.sources.spec, Input.outputDir.spec, Input.sizes.spec, Input.scales.spec, Input.check.spec],
+        outputs: [Output.generated.spec, Output.changed.spec]
     )
 
     package init() {}
@@ -29,15 +20,15 @@ package struct RenderGlyphsStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let inputs = session.inputs
         let root = session.context.workingDirectory.standardizedFileURL
-        let sourcePaths = try inputs.list("sources").map { try Self.repositoryFolder($0, input: "sources") }
-        for path in sourcePaths { try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: "sources") }
-        let outputPath = try Self.repositoryFolder(try inputs.string("output-dir"), input: "output-dir")
+        let sourcePaths = try inputs(Input.sources).map { try Self.repositoryFolder($0, input: Input.sources.name) }
+        for path in sourcePaths { try RepositoryInputs.refuseEscape(root.appendingPathComponent(path), root: root, input: Input.sources.name) }
+        let outputPath = try Self.repositoryFolder(try inputs(Input.outputDir), input: Input.outputDir.name)
         let folder = root.appendingPathComponent(outputPath)
-        try RepositoryInputs.refuseEscape(folder, root: root, input: "output-dir")
+        try RepositoryInputs.refuseEscape(folder, root: root, input: Input.outputDir.name)
         let settings = try Self.glyphs(root) {
-            try GlyphRenderSettings(sizes: try Self.numbers(inputs, "sizes"), scales: try Self.numbers(inputs, "scales"), compressionLevel: 9)
+            try GlyphRenderSettings(sizes: try Self.numbers(inputs, Input.sizes), scales: try Self.numbers(inputs, Input.scales), compressionLevel: 9)
         }
-        let check = try inputs.bool("check")
+        let check = try inputs(Input.check)
 
         let discovered = try Self.glyphs(root) {
             try GlyphIdentity.discoverFiles(inFolders: sourcePaths.map { root.appendingPathComponent($0) })
@@ -65,8 +56,8 @@ package struct RenderGlyphsStep: StepCommand {
                 + "their files in \(outputPath)/ are kept: delete them if the glyphs are retired.")
         }
 
-        try session.setOutput("generated", batch.writes.map { outputPath + "/" + $0.path }.joined(separator: ","))
-        try session.setOutput("changed", batch.isUpToDate ? "false" : "true")
+        try session.setOutput(Output.generated, batch.writes.map { outputPath + "/" + $0.path }.joined(separator: ","))
+        try session.setOutput(Output.changed, batch.isUpToDate ? "false" : "true")
         return check && !batch.isUpToDate ? .failed : .success
     }
 
@@ -80,10 +71,10 @@ package struct RenderGlyphsStep: StepCommand {
         return trimmed
     }
 
-    static func numbers(_ inputs: StepInputs, _ name: String) throws -> [Int] {
-        try inputs.list(name).map { item in
+    static func numbers(_ inputs: StepInputs, _ input: InputKey<[String]>) throws -> [Int] {
+        try inputs(input).map { item in
             guard let value = Int(item) else {
-                throw InputError.invalid(name, reason: "'\(item)' is not a whole number; give a comma-separated list such as \(inputs.definition.input(named: name)?.defaultValue ?? "1,2").")
+                throw InputError.invalid(input.name, reason: "'\(item)' is not a whole number; give a comma-separated list such as \(input.spec.defaultValue ?? "1,2").")
             }
             return value
         }

@@ -12,18 +12,10 @@ package struct ValidateSecretsStep: StepCommand {
         name: "validate-secrets",
         summary: "Check that the secrets a sync needs are present and well-formed, and that the token can reach every repository.",
         inputs: [
-            InputSpec("secrets-spec", "Path of the secrets specification (YAML). Empty: the built-in specification (GITHUB_TOKEN, API_TOKEN, EXTERNAL_API_TOKEN, ENCRYPTION_KEY required; SLACK_WEBHOOK, NOTIFICATION_EMAIL optional).", kind: .path, default: ""),
-            InputSpec("live-check", "Also GET the source and each target repository with the token: access, push permission, rate limit and scopes.", kind: .boolean, default: "false"),
-            InputSpec("source-repo", "The upstream repository (owner/name) the live check reads. Default: GITHUB_REPOSITORY.", default: ""),
-            InputSpec("target-repos", "Repositories (owner/name, comma- or line-separated) the live check needs push access to.", kind: .list, default: ""),
-            InputSpec("timeout", "Seconds each live-check request may take.", kind: .number, default: "15"),
-            InputSpec("report-path", "Where to write the JSON report. Default: RUNNER_TEMP/flash-sync/validate-secrets.json (.flash-sync/ locally).", kind: .path, default: "", writes: true),
+            Input.secretsSpec.spec, Input.liveCheck.spec, Input.sourceRepo.spec, Input.targetRepos.spec, Input.timeout.spec,
+            Input.reportPath.spec,
         ],
-        outputs: [
-            OutputSpec("valid", "true when every required secret is present and valid (and, with live-check, every repository is reachable)."),
-            OutputSpec("missing", "Comma-separated names of required secrets that are not set."),
-            OutputSpec("report", "Path of the JSON report."),
-        ],
+        outputs: [Output.valid.spec, Output.missing.spec, Output.report.spec],
         secretVariables: SecretsSpec.builtIn.entries.map(\.name)
     )
 
@@ -36,9 +28,9 @@ package struct ValidateSecretsStep: StepCommand {
         for entry in spec.entries {
             if let value = session.context.environment[entry.name], !value.isEmpty { session.addSecret(value) }
         }
-        let liveCheck = try inputs.bool("live-check")
-        let timeout = try inputs.integer("timeout", in: 1...300)
-        let reportURL = session.context.url(forPath: try inputs.optionalString("report-path")
+        let liveCheck = try inputs(Input.liveCheck)
+        let timeout = try inputs(Input.timeout)
+        let reportURL = session.context.url(forPath: try inputs(Input.reportPath)
             ?? session.context.scratchDirectory.appendingPathComponent("validate-secrets.json").path)
 
         let verdicts = spec.entries.map { SecretCheck.verdict(for: $0, value: session.context.environment[$0.name]) }
@@ -66,15 +58,15 @@ package struct ValidateSecretsStep: StepCommand {
             ? "All \(verdicts.filter(\.isPresent).count) secrets present are valid\(liveCheck ? ", and the token reaches every repository" : "")."
             : "Secrets check failed: \(report.failureSummary).")
 
-        try session.setOutput("valid", valid ? "true" : "false")
-        try session.setOutput("missing", missing.joined(separator: ","))
-        try session.setOutput("report", reportURL.path)
+        try session.setOutput(Output.valid, valid ? "true" : "false")
+        try session.setOutput(Output.missing, missing.joined(separator: ","))
+        try session.setOutput(Output.report, reportURL.path)
         return valid ? .success : .failed
     }
 
     private func loadSpec(_ session: StepSession) throws -> SecretsSpec {
-        guard let path = try session.inputs.optionalString("secrets-spec") else { return .builtIn }
-        let url = try RepositoryInputs.url(path, input: "secrets-spec", root: session.context.workingDirectory)
+        guard let path = try session.inputs(Input.secretsSpec) else { return .builtIn }
+        let url = try RepositoryInputs.url(path, input: Input.secretsSpec.name, root: session.context.workingDirectory)
         let text = try ConfigFile.read(url, shownAs: path)
         return try SecretsSpec.parse(text, file: path)
     }
@@ -92,9 +84,9 @@ package struct ValidateSecretsStep: StepCommand {
             return ([], nil, "live check skipped: \(tokenEntry.name) is not a valid token")
         }
         var repositories: [(name: String, needsPush: Bool)] = []
-        let source = try session.inputs.optionalString("source-repo") ?? environment["GITHUB_REPOSITORY"]
+        let source = try session.inputs(Input.sourceRepo) ?? environment["GITHUB_REPOSITORY"]
         if let source { repositories.append((source, false)) }
-        for target in try session.inputs.list("target-repos") where !repositories.contains(where: { $0.name == target }) {
+        for target in try session.inputs(Input.targetRepos) where !repositories.contains(where: { $0.name == target }) {
             repositories.append((target, true))
         }
         for (name, _) in repositories where !RepositoryNames.isValid(name) {

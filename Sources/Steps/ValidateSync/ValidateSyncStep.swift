@@ -9,20 +9,8 @@ package struct ValidateSyncStep: StepCommand {
     package static let definition = StepDefinition(
         name: "validate-sync",
         summary: "Run the five pre-PR checks (checksum, links, schemas, secrets, version tag) on every file the plan would write.",
-        inputs: [
-            InputSpec("plan", "plan.json written by plan-sync (its blobs/ folder beside it). Default: RUNNER_TEMP/flash-sync/plan/plan.json.", kind: .path, default: ""),
-            InputSpec("settings", "Settings file (internal globs, internal markers and hosts for the secret scan).", kind: .path, default: ".github/flash-sync/settings.yml"),
-            InputSpec("allowlist", "Secret-scan allowlist (known false positives, each with a reason). Used when the file exists.", kind: .path, default: ".github/flash-sync/secret-allowlist.yml"),
-            InputSpec("force", "Let rules through whose checksum, link or schema checks failed (never secret findings).", kind: .boolean, default: "false"),
-            InputSpec("report-dir", "Folder for the per-rule reports (<rule-id>.yaml), the SARIF file and the validated plan. Default: beside the plan, in validation/.", kind: .path, default: "", writes: true),
-        ],
-        outputs: [
-            OutputSpec("passed", "true when no rule is blocked."),
-            OutputSpec("report", "Folder of the per-rule validation reports (the specification's sync_validation YAML)."),
-            OutputSpec("blocked-rules", "Comma-separated ids of rules blocked by checks 1-4, and of rules that depend on them."),
-            OutputSpec("plan", "The validated plan: blocked rules removed, each rule's check results attached (blobs/ beside it)."),
-            OutputSpec("sarif", "SARIF 2.1.0 file of every finding, for code scanning."),
-        ]
+        inputs: [Input.plan.spec, Input.settings.spec, Input.allowlist.spec, Input.force.spec, Input.reportDir.spec],
+        outputs: [Output.passed.spec, Output.report.spec, Output.blockedRules.spec, Output.plan.spec, Output.sarif.spec]
     )
 
     package init() {}
@@ -30,17 +18,17 @@ package struct ValidateSyncStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let context = session.context
         let inputs = session.inputs
-        let planURL = try inputs.optionalString("plan").map(context.url(forPath:))
+        let planURL = try inputs(Input.plan).map(context.url(forPath:))
             ?? context.scratchDirectory.appendingPathComponent("plan").appendingPathComponent(PlanArtifact.planFileName)
         let (artifact, plan) = try ValidationInputs.loadPlan(planURL)
         let settings = try ValidationInputs.loadSettings(session)
         let scanner = try ValidationInputs.scanner(session, settings: settings)
         let blob: @Sendable (String) -> Data? = { artifact.blob($0) }
         let sources = ValidationInputs.sources(plan, session: session)
-        let force = try inputs.bool("force")
+        let force = try inputs(Input.force)
         // What it writes goes beside the plan; in a replay, to the replay's own folder instead.
         let outputFolder = context.isReplay ? context.scratchDirectory.appendingPathComponent("validate-sync") : planURL.deletingLastPathComponent()
-        let reportDirectory = try inputs.optionalString("report-dir").map(context.url(forPath:))
+        let reportDirectory = try inputs(Input.reportDir).map(context.url(forPath:))
             ?? outputFolder.appendingPathComponent("validation")
 
         let outcome = await session.group("Validate \(plan.targets.flatMap(\.rules).count) rules") {
@@ -64,11 +52,11 @@ package struct ValidateSyncStep: StepCommand {
         session.log(blockedIDs.isEmpty
             ? "All \(outcome.plan.targets.flatMap(\.rules).count) rules passed validation."
             : "Blocked: \(blockedIDs.joined(separator: ", ")).")
-        try session.setOutput("passed", blockedIDs.isEmpty ? "true" : "false")
-        try session.setOutput("report", reportDirectory.path)
-        try session.setOutput("blocked-rules", blockedIDs.joined(separator: ","))
-        try session.setOutput("plan", validatedPlan.path)
-        try session.setOutput("sarif", sarifURL.path)
+        try session.setOutput(Output.passed, blockedIDs.isEmpty ? "true" : "false")
+        try session.setOutput(Output.report, reportDirectory.path)
+        try session.setOutput(Output.blockedRules, blockedIDs.joined(separator: ","))
+        try session.setOutput(Output.plan, validatedPlan.path)
+        try session.setOutput(Output.sarif, sarifURL.path)
         return blockedIDs.isEmpty ? .success : .failed
     }
 }

@@ -14,16 +14,16 @@ enum ValidationInputs {
     }
 
     static func loadSettings(_ session: StepSession) throws -> SyncSettings {
-        guard let path = try session.inputs.optionalString("settings") else { return SyncSettings() }
-        let url = try RepositoryInputs.url(path, input: "settings", root: session.context.workingDirectory)
+        guard let path = try session.inputs(ValidateSyncStep.Input.settings) else { return SyncSettings() }
+        let url = try RepositoryInputs.url(path, input: ValidateSyncStep.Input.settings.name, root: session.context.workingDirectory)
         guard FileManager.default.fileExists(atPath: url.path) else { return SyncSettings() }
         return try SyncSettings.parse(try ConfigFile.read(url, shownAs: path), file: path)
     }
 
     static func scanner(_ session: StepSession, settings: SyncSettings) throws -> SecretScanner {
         var allowlist = SecretAllowlist.empty
-        if let path = try session.inputs.optionalString("allowlist") {
-            let url = try RepositoryInputs.url(path, input: "allowlist", root: session.context.workingDirectory)
+        if let path = try session.inputs(ValidateSyncStep.Input.allowlist) {
+            let url = try RepositoryInputs.url(path, input: ValidateSyncStep.Input.allowlist.name, root: session.context.workingDirectory)
             if FileManager.default.fileExists(atPath: url.path) {
                 allowlist = try SecretAllowlist(yaml: try ConfigFile.read(url, shownAs: path), file: path)
             }

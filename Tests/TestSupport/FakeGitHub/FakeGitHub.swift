@@ -13,10 +13,17 @@ package final class FakeGitHub: @unchecked Sendable {
     package let token: String
     package let scopes: String?
     package private(set) var server: LoopbackServer!
+    /// Whether every request is checked against GitHub's published REST contract (`GitHubContract`).
+    package let checksContract: Bool
+    private var violations: [String] = []
 
-    package init(token: String, repositories: [String: Repository], scopes: String? = "repo, workflow") async throws {
+    /// `checksContract`: every request is checked against GitHub's REST description first, and one
+    /// outside it is answered 422 (naming what is wrong) and listed in `contractViolations`, so the
+    /// test that sent it fails. Off only for the benchmark, which measures the client.
+    package init(token: String, repositories: [String: Repository], scopes: String? = "repo, workflow", checksContract: Bool = true) async throws {
         self.token = token
         self.scopes = scopes
+        self.checksContract = checksContract
         state = State(token: token, scopes: scopes, repositories: repositories)
         server = try await LoopbackServer { [weak self] request in
             guard let self else { return .init(status: 503) }
@@ -55,7 +62,19 @@ package final class FakeGitHub: @unchecked Sendable {
         return try body(&state)
     }
 
+    /// Requests that were outside GitHub's published contract, each with what was wrong.
+    package var contractViolations: [String] { lock.withLock { violations } }
+
     func handle(_ request: LoopbackServer.RecordedRequest) async -> LoopbackServer.Reply {
+        if checksContract {
+            let problems = GitHubContract.shared.problems(method: request.method, path: request.path, query: request.query, body: request.body)
+            if !problems.isEmpty {
+                let text = "\(request.method) \(request.path): " + problems.joined(separator: "; ")
+                lock.withLock { violations.append(text) }
+                return .json(422, ["message": "Outside GitHub's published REST contract (githubkit-schemas-2022-11-28): \(text)",
+                                   "documentation_url": "https://docs.github.com/rest"])
+            }
+        }
         let fault = withState { state -> Fault? in
             guard let index = state.faults.firstIndex(where: { $0.matches(request) }) else { return nil }
             state.faults[index].times -= 1
