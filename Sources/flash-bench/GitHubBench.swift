@@ -34,10 +34,14 @@ enum GitHubBench {
         fake.setRateLimit(remaining: 1_000_000, limit: 1_000_000)
         for name in names { try fake.createRepository(name, files: ["README.md": Data("# \(name)\n".utf8)]) }
 
-        let harness = try StepHarness(environment: [
+        var harness = try StepHarness(environment: [
             "GITHUB_REPOSITORY": "bench-org/upstream", "GITHUB_EVENT_NAME": "release", "GITHUB_EVENT_PATH": event,
             "GITHUB_API_URL": fake.apiURL, "GITHUB_TOKEN": token,
         ], inActions: false)
+        // The write pacing GitHub's secondary limits ask for (0.75 s a write for one job) is counted,
+        // not waited: the point is the requests and the client's own time (the last column says
+        // what the pacing would add).
+        harness.sleep = { _ in }
         try FileManager.default.removeItem(at: harness.workingDirectory)
         try FileManager.default.copyItem(at: URL(fileURLWithPath: upstream), to: harness.workingDirectory)
         let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--plan-dir", "plan"])

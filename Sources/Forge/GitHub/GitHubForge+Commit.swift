@@ -14,6 +14,9 @@ extension GitHubForge {
         }
         var existing: [String: GitTreeReader.Entry] = [:]
         if let parent { existing = try await GitTreeReader(forge: self, repository: repository).entries(at: parent.sha) }
+        if let parent, commitMutation, let made = try await commitByMutation(repository, request, parent: parent, existing: existing) {
+            return made
+        }
         let known = Set(existing.values.map(\.sha))
 
         var entries: [[String: Any]] = []
@@ -59,7 +62,7 @@ extension GitHubForge {
     /// stood, a forced one when the sync rebuilt the branch on a new base. Where the branch
     /// stands comes from this run's last read of it; if that is stale, GitHub refuses the
     /// creation or the fast-forward, and nothing moves.
-    private func point(_ repository: String, branch: String, at sha: String, fastForwardFrom parent: String) async throws {
+    func point(_ repository: String, branch: String, at sha: String, fastForwardFrom parent: String) async throws {
         let base = try base(repository)
         let current: String?
         if let seen = lastSeenHead(repository, branch: branch) { current = seen } else { current = try await head(repository, branch: branch)?.id }

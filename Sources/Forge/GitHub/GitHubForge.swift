@@ -23,11 +23,15 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     /// Whether fleet reads go through GraphQL (many repositories per query); off, every target is
     /// read over REST (a GitHub Enterprise Server whose GraphQL schema lacks `Commit.file`).
     package let batchReads: Bool
+    /// Whether a commit GitHub's `createCommitOnBranch` can express is made with it (fewer writes);
+    /// off, every commit goes through the Git Data API.
+    package let commitMutation: Bool
 
-    package init(client: GitHubClient, cache: ResponseCache, batchReads: Bool = true) {
+    package init(client: GitHubClient, cache: ResponseCache, batchReads: Bool = true, commitMutation: Bool = true) {
         self.client = client
         self.cache = cache
         self.batchReads = batchReads
+        self.commitMutation = commitMutation
     }
 
     package var usage: RequestMeter.Usage { client.meter.snapshot }

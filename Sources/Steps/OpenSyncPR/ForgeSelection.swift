@@ -67,8 +67,10 @@ enum ForgeSelection {
                 cache = try ResponseCache()
             }
         }
-        // FLASH_SYNC_GITHUB_BATCH_READS=false reads every target over REST (docs/operations.md).
-        return GitHubForge(client: client, cache: cache, batchReads: environment["FLASH_SYNC_GITHUB_BATCH_READS"] != "false")
+        // FLASH_SYNC_GITHUB_BATCH_READS=false reads every target over REST, and
+        // FLASH_SYNC_GITHUB_COMMIT_MUTATION=false commits through the Git Data API only (docs/operations.md).
+        return GitHubForge(client: client, cache: cache, batchReads: environment["FLASH_SYNC_GITHUB_BATCH_READS"] != "false",
+                           commitMutation: environment["FLASH_SYNC_GITHUB_COMMIT_MUTATION"] != "false")
     }
 
     /// The job's share of GitHub's write limits, from `github-parallel-jobs` and `github-write-interval`.

@@ -18,6 +18,9 @@ extension FakeGitHub.State {
         if let operation = document.operations.first, operation.kind == "query" {
             return executeQuery(document, operation, variables: variables)
         }
+        if let operation = document.operations.first, operation.kind == "mutation", query.contains("createCommitOnBranch") {
+            return createCommitOnBranch(document, operation, variables: variables)
+        }
         let field = "enablePullRequestAutoMerge"
         guard query.contains(field) else {
             return .json(200, ["errors": [["message": "This fake GitHub answers only the \(field) mutation."]]])
