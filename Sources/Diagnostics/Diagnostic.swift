@@ -72,9 +72,9 @@ package struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.error, message, title: title, category: .configuration)
     }
 
-    /// A step that could not do what it was asked: an error, exit 1 (or 2 for `.configuration`).
-    package static func failure(_ message: String, title: String? = nil, category: Category = .failure) -> Diagnostic {
-        Diagnostic(.error, message, title: title, category: category)
+    /// A step that could not do what it was asked: an error, exit 1.
+    package static func failure(_ message: String, title: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, title: title, category: .failure)
     }
 
     package var file: String? { location?.file }

@@ -116,6 +116,6 @@ package enum InputError: Error, Equatable, CustomStringConvertible {
 extension InputError: DiagnosticConvertible {
     /// A bad input is a configuration error: exit 2.
     package var diagnostics: [Diagnostic] {
-        [.failure(description, category: .configuration)]
+        [.configuration(description)]
     }
 }

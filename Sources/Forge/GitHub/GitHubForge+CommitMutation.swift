@@ -70,7 +70,8 @@ extension GitHubForge {
         }
         // No commit in the answer (lost, or an error): what the branch holds now says what happened.
         // The mutation names the head it expects, so it can never have committed twice.
-        guard let head = try await freshHead(repository, branch: request.branch) else {
+        // `head` asks GitHub (a conditional read), never this run's memory of the branch.
+        guard let head = try await head(repository, branch: request.branch) else {
             throw ForgeError("The branch \(request.branch) of \(repository) disappeared while committing to it.")
         }
         if head.parents == [parent.sha], head.message == Self.stored(message: request.message) {
@@ -109,16 +110,6 @@ extension GitHubForge {
             cache.storeObject("commit:" + made.id, encoded)
         }
         return ForgeCommit(id: made.id, message: made.message, parents: parents)
-    }
-
-    /// The branch's head as GitHub has it now (never this run's memory of it).
-    private func freshHead(_ repository: String, branch: String) async throws -> ForgeCommit? {
-        let path = try base(repository) + "/git/ref/heads/" + Self.escape(path: branch)
-        let response = try await client.send("GET", path)
-        guard response.status == 200 else { return nil }
-        let reference = try Self.decode(GitHubPayload.Reference.self, response.body, path)
-        saw(repository, branch: branch, at: reference.object.sha)
-        return try await commitPayload(repository, reference.object.sha).map(Self.forgeCommit)
     }
 
     /// The mutation's headline (the first line) and body (the rest, after the blank line).

@@ -74,7 +74,7 @@ package enum StepLauncher {
         SecretRegistry.register(session)
         let unwritable = OutputPreflight.problems(Step.definition, context: context)
         guard unwritable.isEmpty else {
-            for problem in unwritable { session.emit(.failure(problem + ". Nothing was done.", title: "Output", category: .configuration)) }
+            for problem in unwritable { session.emit(.configuration(problem + ". Nothing was done.", title: "Output")) }
             return (StepStatus(session.diagnosticTally).rawValue, session)
         }
         let status = await runCatchingErrors(Step(), session: session)
