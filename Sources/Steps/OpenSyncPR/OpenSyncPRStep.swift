@@ -45,7 +45,7 @@ package struct OpenSyncPRStep: StepCommand {
             // Validation removed rules, so the file counts the shards are balanced by changed.
             session.emit(Diagnostic(
                 .warning, "The shard's targets are recomputed from a plan that validation changed: a target may move to another shard. "
-                    + "Pass the matrix entry's targets as well (targets: ${{ matrix.targets }}) so each job delivers exactly the targets plan-sync gave it.",
+                    + "Pass the matrix entry's targets as well (the action's shard-targets: ${{ matrix.targets }}) so each job delivers exactly the targets plan-sync gave it.",
                 title: "Shard"
             ))
         }
@@ -117,7 +117,7 @@ package struct OpenSyncPRStep: StepCommand {
         let names = try session.inputs(Input.targets)
         if !names.isEmpty { return .named(names) }
         guard let shard = try session.inputs(Input.shard) else { return .all }
-        guard let index = Int(shard), index >= 0 else { throw InputError.invalid("shard", reason: "'\(shard)' is not a shard index (0, 1, ...).") }
+        guard let index = Int(shard), index >= 0 else { throw InputError.invalid(Input.shard.name, reason: "'\(shard)' is not a shard index (0, 1, ...).") }
         return .shard(index: index, maxShards: try session.inputs(Input.maxShards))
     }
 
