@@ -14,6 +14,13 @@ struct FileReconciler {
         var override: (path: String, content: Data)?
         /// The last synced content (the base): snapshot, or the recorded git blob.
         var base: Data?
+        /// What to do with a file the target holds at a path no sync recorded yet.
+        var adopt: AdoptPolicy = .conflict
+        /// Where the override of this file lives (written when an adopted file is kept).
+        var overridePath: String = ""
+        /// Puts the release's version stamp into a text the way planning stamped upstream's file,
+        /// so a kept file and its override differ from upstream only where the team wrote.
+        var stamp: (Data) -> Data = { $0 }
     }
 
     struct Outcome {
@@ -24,11 +31,18 @@ struct FileReconciler {
         /// Written as the new base snapshot (files with overrides).
         var snapshot: Data?
         var notice: SyncNotice?
+        /// The file was in the target before any sync recorded it, and was adopted this way.
+        var adopted: AdoptPolicy?
+        /// An override to write: the downstream file an adoption keeps.
+        var newOverride: (path: String, content: Data)?
     }
 
     static let labels = ConflictLabels(ours: "ours", base: "base", theirs: "theirs")
 
     static func reconcile(_ input: Input) -> Outcome {
+        if input.recorded == nil, input.override == nil, let current = input.current, current != input.theirs {
+            return adopt(input, current: current)
+        }
         let edited: Bool = {
             guard let current = input.current else { return false }
             if let recorded = input.recorded { return Checksum.sha256Hex(current) != recorded.sha256 }
@@ -61,6 +75,29 @@ struct FileReconciler {
             return outcome
         }
         return Outcome(content: input.theirs)
+    }
+
+    /// The first sync of a path the target already holds, by the rule's `adopt` policy.
+    private static func adopt(_ input: Input, current: Data) -> Outcome {
+        var outcome: Outcome
+        switch input.adopt {
+        case .overwrite:
+            outcome = Outcome(content: input.theirs)
+        case .keep:
+            // The team's file stays, and becomes its override: the next sync merges upstream's
+            // changes into it, with upstream's version of today as the base.
+            let kept = input.binary ? current : input.stamp(current)
+            outcome = Outcome(content: kept, overrideUsed: input.overridePath, snapshot: input.binary ? nil : input.theirs)
+            outcome.newOverride = (input.overridePath, kept)
+        case .conflict:
+            if input.binary {
+                outcome = Outcome(content: current, notice: SyncNotice(.binaryKept, path: input.destination, message: "binary file already in the target: kept; upstream's version is not applied (adopt: overwrite replaces it)"))
+            } else {
+                outcome = merge(base: Data(), ours: current, theirs: input.theirs)
+            }
+        }
+        outcome.adopted = input.adopt
+        return outcome
     }
 
     static func merge(base: Data, ours: Data, theirs: Data) -> Outcome {

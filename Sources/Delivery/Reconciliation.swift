@@ -18,6 +18,10 @@ struct Reconciliation {
         var codeOwners: [String: Data] = [:]
         var body = ""
         var specName = ""
+        /// Files the team declined in the overrides folder: left as they are.
+        var declined: [DeclinedChange] = []
+        /// Files the target held before any sync recorded them, and how they were adopted.
+        var adopted: [AdoptedFile] = []
 
         var counts: FileCounts {
             FileCounts(added: fileChanges.filter { $0.kind == .added }.count,
@@ -37,7 +41,7 @@ struct Reconciliation {
         let forge = context.forge
         let statePath = layout.stateFile(rule: rule.ruleID)
         let overrides = Set(try await forge.list(repository, at: baseCommit, under: String(layout.overridesFolder.dropLast())))
-        var wanted = [statePath, layout.decisionsFile] + Reviewers.codeOwnersPaths + rule.orphans
+        var wanted = [statePath, layout.decisionsFile, layout.declinedFile] + Reviewers.codeOwnersPaths + rule.orphans
         for file in rule.files {
             wanted += [file.destination, layout.snapshot(of: file.destination), layout.override(forSource: file.source)]
         }
@@ -47,6 +51,9 @@ struct Reconciliation {
         if let oldState { try checkState(oldState, path: statePath) }
         var files = oldState?.files ?? [:]
         var work = Work()
+        let declined = try overrides.contains(layout.declinedFile) ? contents[layout.declinedFile].map { data in
+            try DeclinedFiles.parse(TextContent.decode(data) ?? "\u{FFFD}", file: "\(repository):\(layout.declinedFile)")
+        } : nil
         work.codeOwners = contents.filter { Reviewers.codeOwnersPaths.contains($0.key) }
         // A link at a path, or at a folder above it: writing there would write where the link points.
         let ancestors = Set(wanted.flatMap(Self.folders(above:)))
@@ -72,14 +79,23 @@ struct Reconciliation {
             }
             let current = contents[file.destination]
             let recorded = oldState?.files[file.destination]
+            if let entry = declined?.entry(for: file.destination, upstreamSHA256: file.sourceSHA256 ?? file.sha256) {
+                // Left exactly as it is, its state entry too: the next sync proposes it again only
+                // when the entry is removed, or upstream changes a file declined at one version.
+                work.declined.append(DeclinedChange(path: file.destination, reason: entry.reason, upstreamSHA256: entry.upstreamSHA256))
+                continue
+            }
             let override = overrides.contains(overridePath) ? contents[overridePath].map { (overridePath, $0) } : nil
             var base = contents[layout.snapshot(of: file.destination)]
             if base == nil, let recorded, override != nil || current.map({ Checksum.sha256Hex($0) != recorded.sha256 }) == true {
                 base = try await forge.blob(repository, object: recorded.gitBlob)
             }
             let outcome = FileReconciler.reconcile(.init(destination: file.destination, theirs: theirs, binary: file.binary, current: current,
-                                                         recorded: recorded, override: override, base: base))
+                                                         recorded: recorded, override: override, base: base,
+                                                         adopt: rule.adopt ?? .conflict, overridePath: overridePath, stamp: stamper(for: file)))
             if let notice = outcome.notice { work.notices.append(notice) }
+            if let adopted = outcome.adopted { work.adopted.append(AdoptedFile(path: file.destination, policy: adopted, override: outcome.newOverride?.path)) }
+            if let (path, content) = outcome.newOverride { work.changes[path] = .some(content) }
             if let snapshot = outcome.snapshot, contents[layout.snapshot(of: file.destination)] != snapshot {
                 work.changes[layout.snapshot(of: file.destination)] = .some(snapshot)
             }
@@ -93,7 +109,7 @@ struct Reconciliation {
             work.fileChanges.append(FileChange(path: file.destination, kind: current == nil ? .added : .modified,
                                                override: outcome.overrideUsed, drifted: outcome.drifted, conflicts: outcome.conflicts))
         }
-        reconcileOrphans(contents: contents, state: oldState, links: links, files: &files, work: &work)
+        reconcileOrphans(contents: contents, state: oldState, links: links, declined: declined, files: &files, work: &work)
         reportOverridesWithoutSource(overrides, work: &work)
 
         let conflicted = work.fileChanges.filter { !$0.conflicts.isEmpty }
@@ -112,17 +128,25 @@ struct Reconciliation {
             version: context.plan.version, ruleID: rule.ruleID, specName: work.specName,
             changelogExcerpt: ChangelogExcerpt.excerpt(releaseNotes: context.plan.releaseNotes, changelog: context.changelog,
                                                        version: context.plan.version, sources: rule.files.map(\.source)),
-            changes: work.fileChanges, validation: rule.validation, notices: work.notices, conflictLabel: layout.conflictLabel
+            changes: work.fileChanges, validation: rule.validation, notices: work.notices, conflictLabel: layout.conflictLabel,
+            declined: work.declined, adopted: work.adopted, declinedFile: layout.declinedFile,
+            upstreamFiles: Dictionary(rule.files.compactMap { file in file.sourceSHA256.map { (file.destination, (file.source, $0)) } }, uniquingKeysWith: { first, _ in first })
         ).markdown
         return work
     }
 
     /// Files upstream no longer produces: removed when unchanged downstream and the rule asks for it.
-    private func reconcileOrphans(contents: [String: Data], state: SyncState?, links: Set<String>, files: inout [String: SyncState.File], work: inout Work) {
+    private func reconcileOrphans(contents: [String: Data], state: SyncState?, links: Set<String>, declined: DeclinedFiles?,
+                                  files: inout [String: SyncState.File], work: inout Work) {
         for path in rule.orphans {
             let recorded = state?.files[path]
             files[path] = nil
             guard let current = contents[path] else { continue }
+            if let entry = declined?.entry(for: path) {
+                files[path] = recorded
+                work.declined.append(DeclinedChange(path: path, reason: entry.reason, upstreamSHA256: entry.upstreamSHA256))
+                continue
+            }
             if ([path] + Self.folders(above: path)).contains(where: links.contains) {
                 work.notices.append(SyncNotice(.symbolicLinkKept, path: path, message: "upstream removed this file, and the target has a symbolic link here: kept"))
                 continue
@@ -138,6 +162,21 @@ struct Reconciliation {
                 let why = rule.deleteOrphaned ? "changed downstream since the last sync, so it is kept" : "kept (delete_orphaned is off); remove it by hand or set delete_orphaned: true"
                 work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream removed this file; \(why)"))
             }
+        }
+    }
+
+    /// Stamps a downstream text with the release version as planning stamped `file` (nothing
+    /// when planning did not stamp it).
+    private func stamper(for file: PlannedFile) -> (Data) -> Data {
+        let key = "\(context.plan.namespace)_version"
+        guard file.stamp.hasPrefix(key + ":") else { return { $0 } }
+        let plan = context.plan
+        return { data in
+            guard let text = TextContent.decode(data),
+                  case .stamped(let stamped) = VersionStamp.stamp(text, path: file.destination, key: key, version: plan.version,
+                                                                   origin: "\(plan.sourceRepository)@\(plan.tag):\(file.source)")
+            else { return data }
+            return Data(stamped.utf8)
         }
     }
 

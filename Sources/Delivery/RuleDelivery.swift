@@ -36,6 +36,7 @@ struct RuleDelivery {
             guard kept.isEmpty else {
                 return result(.skipped, counts: FileCounts(), message: kept.map { "\($0.path) \($0.message)" }.joined(separator: "; "))
             }
+            guard work.declined.isEmpty else { return try await closeDeclined(work.declined) }
             return result(.unchanged, counts: FileCounts(), message: "the target already has this content")
         }
 
@@ -95,6 +96,7 @@ struct RuleDelivery {
         }
         var reference = pull
         var notes = work.notices.map(\.message)
+        if !work.declined.isEmpty { notes.append(Self.declinedNote(work.declined)) }
         if shouldAutoMerge(work, info: info) {
             let outcome = await autoMerge(pull.number)
             reference.autoMerge = outcome.enabled
@@ -108,7 +110,30 @@ struct RuleDelivery {
 
     /// Auto-merge only a clean sync: every check passed, no conflict, no drifted edit to look at.
     private func shouldAutoMerge(_ work: Reconciliation.Work, info: ForgeRepository) -> Bool {
-        work.conflictRanges.isEmpty && work.drifted.isEmpty && rule.validation?.overall == .pass && (rule.autoMerge ?? info.allowsAutoMerge)
+        work.conflictRanges.isEmpty && work.drifted.isEmpty && work.adopted.isEmpty && rule.validation?.overall == .pass
+            && (rule.autoMerge ?? info.allowsAutoMerge)
+    }
+
+    /// Every change left is declined downstream: nothing is written, and an open sync pull
+    /// request that still proposes them is closed (declining is the team's answer to it).
+    private func closeDeclined(_ declined: [DeclinedChange]) async throws -> TargetResult {
+        var message = Self.declinedNote(declined)
+        let open = try await forge.openPullRequests(repository, headPrefix: layout.branchPrefix).filter { $0.head == rule.branch }
+        for pull in open {
+            if context.dryRun {
+                message += "; dry run: would close #\(pull.number)"
+                continue
+            }
+            try await forge.closePullRequest(repository, number: pull.number, comment: "Closed by the sync: every change it proposed is declined in `\(layout.declinedFile)`. "
+                + "A later upstream change, or removing the entry, proposes it again.")
+            message += "; closed #\(pull.number)"
+        }
+        return result(.unchanged, counts: FileCounts(), message: message)
+    }
+
+    static func declinedNote(_ declined: [DeclinedChange]) -> String {
+        let names = declined.prefix(5).map(\.path).joined(separator: ", ") + (declined.count > 5 ? " and \(declined.count - 5) more" : "")
+        return "\(declined.count) declined downstream, left as they are: \(names)"
     }
 
     /// Turns on auto-merge. The pull request is delivered whatever happens here: a failure is a

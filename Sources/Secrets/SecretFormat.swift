@@ -20,7 +20,10 @@ package enum SecretFormat: String, Sendable, CaseIterable {
     package func problem(with value: String) -> String? {
         switch self {
         case .githubToken:
-            if Self.matches(value, #"^gh[pousr]_[A-Za-z0-9]{36,251}$"#) || Self.matches(value, #"^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,}$"#) {
+            // GitHub App installation tokens are moving to a stateless format since April 2026: a
+            // ghs_-prefixed JWT of about 520 characters with dots and underscores.
+            if Self.matches(value, #"^gh[pousr]_[A-Za-z0-9]{36,251}$"#) || Self.matches(value, #"^ghs_[A-Za-z0-9._]{36,2048}$"#)
+                || Self.matches(value, #"^github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59,}$"#) {
                 return nil
             }
             if value.hasPrefix("github_pat_") { return "starts like a fine-grained token (github_pat_) but its length or characters are wrong" }

@@ -68,6 +68,8 @@ struct ValidateSecretsTests {
         ("GITHUB_TOKEN", "github_pat_11ABCDEFG0123456789abc_" + String(repeating: "x1Y2z3", count: 10), true),
         ("GITHUB_TOKEN", "ghs_" + String(repeating: "a", count: 35), false),
         ("GITHUB_TOKEN", "ghs_" + String(repeating: "aB3", count: 12), true),
+        ("GITHUB_TOKEN", "ghs_" + String(repeating: "eyJ0eXAi_Qk9", count: 4) + "." + String(repeating: "x7Kp_2Lm", count: 40) + "." + String(repeating: "Zq9w", count: 20), true),
+        ("GITHUB_TOKEN", "ghs_" + String(repeating: "eyJ0eXAi", count: 4) + ".x-y", false),
         ("GITHUB_TOKEN", "ghp_short", false),
         ("GITHUB_TOKEN", String(repeating: "ab12", count: 10), false),
         ("SLACK_WEBHOOK", "http://hooks.slack.com/services/T0001ABCD/B0002EFGH/abcdefghijklmnopqrstuvwx", false),

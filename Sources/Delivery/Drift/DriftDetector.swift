@@ -27,11 +27,14 @@ package struct RuleInspection: Sendable {
     /// Nil when the target has no state for the rule: it was never synced (or the state was removed).
     package var state: SyncState?
     package var drifted: [DriftedFile]
+    /// Synced files the team declined: never drift, shown in the registry.
+    package var declined: [DeclinedChange]
 
-    package init(rule: SyncRule, state: SyncState?, drifted: [DriftedFile]) {
+    package init(rule: SyncRule, state: SyncState?, drifted: [DriftedFile], declined: [DeclinedChange] = []) {
         self.rule = rule
         self.state = state
         self.drifted = drifted
+        self.declined = declined
     }
 }
 
@@ -55,18 +58,20 @@ package struct DriftDetector: Sendable {
     }
 
     /// Reads up front, for every repository, what `inspect` and the drift issue need (the default
-    /// branch, the states, the blob ids of the files they list, the open drift issues), where the
-    /// forge can read many repositories per request.
+    /// branch, the states, the blob ids of the files they list, the team's declined list, the open
+    /// drift issues), and the
+    /// recent sync pull requests the registry shows, where the forge can read many repositories
+    /// per request.
     package func prefetch(_ repositories: [String]) async -> FleetPrefetch {
         await forge.prefetch(repositories, FleetRead(stateFolder: layout.stateFolder, issueLabel: layout.driftLabel, syncedPaths: { data in
             (try? SyncState.decode(data, path: "state")).map { Array($0.files.keys) } ?? []
-        }))
+        }, pullRequests: FleetRead.PullRequests(label: layout.syncLabel, headPrefix: layout.branchPrefix), files: [layout.declinedFile]))
     }
 
     /// Inspects every rule of `repository` (rules naming another repository are ignored).
     package func inspect(repository: String, rules: [SyncRule]) async throws -> TargetInspection {
         let info = try await forge.repository(repository)
-        var heads: [String: String] = [:]
+        var heads: [String: (commit: String, declined: DeclinedFiles?)] = [:]
         var inspections: [RuleInspection] = []
         for rule in rules where rule.targetRepository == repository {
             let branch = rule.targetBranch ?? info.defaultBranch
@@ -74,14 +79,22 @@ package struct DriftDetector: Sendable {
                 guard let head = try await forge.head(repository, branch: branch) else {
                     throw ForgeError("the branch '\(branch)' of rule \(rule.id) does not exist in \(repository); fix target_branch in \(rule.location)")
                 }
-                heads[branch] = head.id
+                heads[branch] = (head.id, try await declinedFiles(repository, at: head.id))
             }
-            inspections.append(try await inspect(repository: repository, rule: rule, at: heads[branch]!))
+            let (commit, declined) = heads[branch]!
+            inspections.append(try await inspect(repository: repository, rule: rule, at: commit, declined: declined))
         }
         return TargetInspection(repository: repository, rules: inspections)
     }
 
-    private func inspect(repository: String, rule: SyncRule, at commit: String) async throws -> RuleInspection {
+    /// The team's declined changes at `commit`; a file that does not read is an error naming its line.
+    private func declinedFiles(_ repository: String, at commit: String) async throws -> DeclinedFiles? {
+        let path = layout.declinedFile
+        guard let data = try await forge.files(repository, at: commit, paths: [path])[path] else { return nil }
+        return try DeclinedFiles.parse(TextContent.decode(data) ?? "\u{FFFD}", file: "\(repository):\(path)")
+    }
+
+    private func inspect(repository: String, rule: SyncRule, at commit: String, declined: DeclinedFiles?) async throws -> RuleInspection {
         let statePath = layout.stateFile(rule: rule.id)
         guard let data = try await forge.files(repository, at: commit, paths: [statePath])[statePath] else {
             return RuleInspection(rule: rule, state: nil, drifted: [])
@@ -94,8 +107,13 @@ package struct DriftDetector: Sendable {
         let unsure = paths.filter { path in blobIDs[path] != nil && blobIDs[path] != state.files[path]?.gitBlob }
         let current = unsure.isEmpty ? [:] : try await forge.files(repository, at: commit, paths: unsure)
         var drifted: [DriftedFile] = []
+        var declinedHere: [DeclinedChange] = []
         for path in paths {
             let recorded = state.files[path]!
+            if let entry = declined?.entry(for: path) {
+                declinedHere.append(DeclinedChange(path: path, reason: entry.reason, upstreamSHA256: entry.upstreamSHA256))
+                continue
+            }
             let change: DriftedFile.Change
             if blobIDs[path] == nil {
                 change = .deleted
@@ -110,7 +128,7 @@ package struct DriftDetector: Sendable {
             drifted.append(DriftedFile(path: path, ruleID: rule.id, change: change, version: recorded.version,
                                        syncedBlob: recorded.gitBlob, overridePath: Self.overridePath(of: path, rule: rule, layout: layout)))
         }
-        return RuleInspection(rule: rule, state: state, drifted: drifted)
+        return RuleInspection(rule: rule, state: state, drifted: drifted, declined: declinedHere)
     }
 
     /// The override that keeps an edit of `destination`: the rule's placement run backwards

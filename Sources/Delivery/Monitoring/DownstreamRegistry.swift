@@ -1,8 +1,10 @@
 import Foundation
 
-/// The specification's downstream registry table, rendered from every rule's health: a Markdown
-/// document to commit upstream, and the same table for the job summary. Stable for an unchanged
-/// fleet (no run time in it), so committing it only changes something when the fleet did.
+/// The specification's downstream registry table, rendered from every rule's health and its newest
+/// sync pull request, with totals at the top: a Markdown document to commit upstream, and the same
+/// table for the job summary. No run time in it: for an unchanged fleet only the pull requests'
+/// ages (whole days) move, so committing it changes something when the fleet did, or a day passed
+/// with a sync pull request in it.
 package struct DownstreamRegistry: Sendable {
     package var rows: [RuleHealth]
     package var sourceRepository: String
@@ -12,14 +14,50 @@ package struct DownstreamRegistry: Sendable {
         self.sourceRepository = sourceRepository
     }
 
-    package static let headers = ["Repo", "Sync Rule ID", "Strategy", "Frequency", "Last Sync", "Version", "Status"]
+    package static let headers = ["Repo", "Sync Rule ID", "Strategy", "Frequency", "Last Sync", "Version", "Status", "Sync PR", "PR State", "PR Age"]
 
-    /// Table cells, row by row, in the specification's column order.
+    /// Table cells, row by row, in the specification's column order, then the rule's newest sync
+    /// pull request: its link, its state and its age.
     package var cells: [[String]] {
-        rows.map { row in
-            ["`\(row.repository)`", "`\(row.rule.id)`", row.rule.strategy.rawValue, row.rule.frequency.rawValue,
-             row.lastSync ?? "never", row.version ?? "n/a", row.status.rawValue]
+        rows.map { row -> [String] in
+            let health: [String] = ["`\(row.repository)`", "`\(row.rule.id)`", row.rule.strategy.rawValue, row.rule.frequency.rawValue,
+                                    row.lastSync ?? "never", row.version ?? "n/a", row.status.rawValue]
+            return health + Self.pullRequestCells(row.pullRequest)
         }
+    }
+
+    static func pullRequestCells(_ standing: SyncPullRequestStanding) -> [String] {
+        switch standing {
+        case .unknown: ["unknown", "n/a", "n/a"]
+        case .notFound: ["none", "n/a", "n/a"]
+        case .found(let pull): ["[#\(pull.number)](\(pull.url))", pull.state.rawValue, pull.ageDays.map { "\($0) day\($0 == 1 ? "" : "s")" } ?? "n/a"]
+        }
+    }
+
+    /// Each target's status: the worst of its rules'.
+    package var targetStatuses: [String: RegistryStatus] {
+        let order = RegistryStatus.allCases
+        var result: [String: RegistryStatus] = [:]
+        for row in rows {
+            if let known = result[row.repository], order.firstIndex(of: known)! <= order.firstIndex(of: row.status)! { continue }
+            result[row.repository] = row.status
+        }
+        return result
+    }
+
+    /// Rules whose newest sync pull request is open.
+    package var openPullRequests: Int {
+        rows.filter { $0.pullRequest.pullRequest?.state == .open }.count
+    }
+
+    /// The totals line: targets by status (each under its worst rule), and the open sync PRs.
+    package var totals: String {
+        let statuses = Array(targetStatuses.values)
+        let preferred: [RegistryStatus] = [.current, .behind, .stale, .drifted, .failing]
+        let order = preferred + RegistryStatus.allCases.filter { !preferred.contains($0) }
+        let counts = order.map { status in "\(statuses.filter { $0 == status }.count) \(status.rawValue.lowercased())" }.joined(separator: ", ")
+        let open = openPullRequests
+        return "**Totals:** \(statuses.count) target\(statuses.count == 1 ? "" : "s"): \(counts); \(open) open sync PR\(open == 1 ? "" : "s")."
     }
 
     /// The table alone.
@@ -39,8 +77,12 @@ package struct DownstreamRegistry: Sendable {
 
         All downstream repositories consuming \(sourceRepository) assets: \(rows.count) rule\(rows.count == 1 ? "" : "s") in \(Set(rows.map(\.repository)).count) repositor\(Set(rows.map(\.repository)).count == 1 ? "y" : "ies")\(tally.isEmpty ? "" : " (\(tally))").
 
+        \(totals)
+
         \(table)
         Status: **Current** synced at the latest release; **Behind** a release behind, within the thresholds; **Stale** past a staleness threshold (days since the last sync, or releases missed); **Drifted** synced files changed outside the overrides folder; **Failing** too many consecutive failed syncs; **Never synced** no sync state in the target yet.
+
+        Sync PR: the rule's newest sync pull request in the target (none: no recent one). PR State: **open**, **merged**, or **closed unmerged** (superseded by a newer sync, or declined). PR Age: days since it was opened, or since it was merged or closed. Totals count each target once, under its worst rule, and the rules whose newest sync pull request is open.
 
         _Generated by flash-sync detect-drift from each target's sync state._
 

@@ -54,6 +54,8 @@ package struct RuleHealth: Sendable {
     package var drifted: [DriftedFile]
     package var status: RegistryStatus
     package var alerts: [SyncAlert]
+    /// The rule's newest sync pull request in the target (state and age), set by detect-drift.
+    package var pullRequest: SyncPullRequestStanding = .unknown
 }
 
 /// Works out each rule's health at a fixed time against the upstream's release tags.

@@ -20,14 +20,26 @@ struct FleetEntry: Sendable {
     var stateFiles: [String: StateFile]
     /// Open issues with a label, by label, when all of them were read.
     var issues: [String: [ForgeIssue]] = [:]
+    /// The recent pull requests whose head starts with a prefix, by prefix, newest first.
+    var pullRequests: [String: [PullRequest]] = [:]
     /// The blob id of each path asked for that is a file at the head; `blobIDsAsked` says which
     /// paths were asked, so a path asked and absent is known to be absent.
     var blobIDs: [String: String] = [:]
     var blobIDsAsked: Set<String> = []
 
-    /// Whether `path` is a file directly in the state folder: the snapshot knows whether it exists.
+    /// The single files read besides the state folder, by path: nil when there is no such file.
+    var otherFiles: [String: StateFile?] = [:]
+
+    /// Whether the snapshot knows whether `path` exists: a file directly in the state folder, or
+    /// one of the other files read.
     func holds(_ path: String) -> Bool {
-        path.hasPrefix(stateFolder) && !path.dropFirst(stateFolder.count).contains("/")
+        otherFiles.keys.contains(path) || (path.hasPrefix(stateFolder) && !path.dropFirst(stateFolder.count).contains("/"))
+    }
+
+    /// What the read saw at `path`: the file, or nil when it does not exist.
+    func file(_ path: String) -> StateFile? {
+        if let other = otherFiles[path] { return other }
+        return stateFiles[path]
     }
 }
 
@@ -45,6 +57,11 @@ final class FleetSnapshot: @unchecked Sendable {
     /// after reading them, and any later read must ask GitHub.
     func takeIssues(_ repository: String, label: String) -> [ForgeIssue]? {
         lock.withLock { entries[repository.lowercased()]?.issues.removeValue(forKey: label) }
+    }
+
+    /// The recent pull requests with `headPrefix` the fleet read saw, handed out once, like the issues.
+    func takePullRequests(_ repository: String, headPrefix: String) -> [PullRequest]? {
+        lock.withLock { entries[repository.lowercased()]?.pullRequests.removeValue(forKey: headPrefix) }
     }
 
     /// The entry when it describes `commit`.

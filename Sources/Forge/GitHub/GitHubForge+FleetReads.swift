@@ -2,7 +2,8 @@ import Foundation
 import SyncCore
 
 /// Fleet reads: what plan-sync and detect-drift need from every target (the default branch and its
-/// head, the sync state files, the drift issue, the blob ids of synced files) read for many
+/// head, the sync state files, the drift issue, the blob ids of synced files, the recent sync pull
+/// requests) read for many
 /// repositories per GraphQL query. A batch GitHub cannot answer is split in two and tried again
 /// (a query too large for GitHub's time limit), down to a quarter of a batch; what still cannot be
 /// read is read over REST as before, and after three failures in a row (GraphQL is down, or the
@@ -13,6 +14,9 @@ extension GitHubForge {
     static let fleetBatchSize = 50
     /// Paths per blob-id query (round two, drift only).
     static let fleetPathBatchSize = 1_000
+    /// Recent sync pull requests read per repository (detect-drift's registry): the most recently
+    /// updated ones with the sync label.
+    static let fleetPullRequestCount = 50
 
     package func prefetch(_ repositories: [String], _ read: FleetRead) async -> FleetPrefetch {
         var seen = Set<String>()
@@ -57,6 +61,16 @@ extension GitHubForge {
             variables["label"] = label
             declarations.append("$label: String!")
         }
+        if let pulls = read.pullRequests {
+            variables["pullLabel"] = pulls.label
+            declarations.append("$pullLabel: String!")
+        }
+        var otherFiles = ""
+        for (index, path) in read.files.enumerated() {
+            variables["file\(index)"] = path
+            declarations.append("$file\(index): String!")
+            otherFiles += "\n                    file\(index): file(path: $file\(index)) { type oid object { ... on Blob { text isBinary isTruncated } } }"
+        }
         var fields: [String] = []
         for (index, name) in batch.enumerated() {
             let parts = name.split(separator: "/")
@@ -69,6 +83,11 @@ extension GitHubForge {
               issues(first: 50, states: OPEN, labels: [$label], orderBy: {field: CREATED_AT, direction: ASC}) {
                 nodes { number url title body state labels(first: 20) { nodes { name } } }
                 pageInfo { hasNextPage }
+              }
+            """
+        let pullRequests = read.pullRequests == nil ? "" : """
+              pullRequests(first: \(Self.fleetPullRequestCount), labels: [$pullLabel], states: [OPEN, CLOSED, MERGED], orderBy: {field: UPDATED_AT, direction: DESC}) {
+                nodes { number url title headRefName baseRefName isCrossRepository state createdAt mergedAt closedAt }
               }
             """
         let query = """
@@ -89,11 +108,11 @@ extension GitHubForge {
                     state: file(path: $state) {
                       type
                       object { ... on Tree { entries { name type oid object { ... on Blob { text isBinary isTruncated } } } } }
-                    }
+                    }\(otherFiles)
                   }
                 }
               }
-            \(issues)}
+            \(issues)\(pullRequests)}
             """
         let data = try await fleetData(query, variables)
         var entries: [String: FleetEntry] = [:]
@@ -146,11 +165,39 @@ extension GitHubForge {
             defaultBranch: branch, head: ForgeCommit(id: oid, message: message.trimmingCharacters(in: .newlines), parents: parents),
             stateFolder: read.stateFolder, stateFiles: stateFiles
         )
+        for (index, path) in read.files.enumerated() {
+            // Absent (null): the file does not exist. Anything but a blob is left to REST.
+            guard let file = target["file\(index)"] as? [String: Any] else {
+                entry.otherFiles[path] = .some(nil)
+                continue
+            }
+            guard file["type"] as? String == "blob", let blobID = file["oid"] as? String, isObjectID(blobID) else { continue }
+            let blob = file["object"] as? [String: Any]
+            let complete = blob?["isBinary"] as? Bool == false && blob?["isTruncated"] as? Bool == false
+            entry.otherFiles[path] = .some(.init(blobID: blobID, text: complete ? blob?["text"] as? String : nil))
+        }
         if let label = read.issueLabel, let connection = node["issues"] as? [String: Any],
            (connection["pageInfo"] as? [String: Any])?["hasNextPage"] as? Bool == false {
             entry.issues[label] = (connection["nodes"] as? [[String: Any]] ?? []).compactMap(Self.fleetIssue)
         }
+        if let pulls = read.pullRequests, let connection = node["pullRequests"] as? [String: Any], let nodes = connection["nodes"] as? [[String: Any]] {
+            entry.pullRequests[pulls.headPrefix] = nodes.compactMap(Self.fleetPullRequest)
+                .filter { $0.head.hasPrefix(pulls.headPrefix) }
+                .sorted { $0.number > $1.number }
+        }
         return entry
+    }
+
+    /// A pull request node; one from a fork (another repository's branch) is left out, as REST does.
+    private static func fleetPullRequest(_ node: [String: Any]) -> PullRequest? {
+        guard let number = node["number"] as? Int, let url = node["url"] as? String, let head = node["headRefName"] as? String,
+              let state = node["state"] as? String, node["isCrossRepository"] as? Bool == false
+        else { return nil }
+        return PullRequest(
+            number: number, url: url, head: head, base: node["baseRefName"] as? String ?? "", title: node["title"] as? String ?? "", body: "",
+            labels: [], reviewers: [], teamReviewers: [], state: state.lowercased(), autoMerge: false, mergeCommit: nil,
+            createdAt: node["createdAt"] as? String, mergedAt: node["mergedAt"] as? String, closedAt: node["closedAt"] as? String
+        )
     }
 
     private static func fleetIssue(_ node: [String: Any]) -> ForgeIssue? {

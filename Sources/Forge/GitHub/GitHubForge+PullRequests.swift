@@ -8,6 +8,18 @@ extension GitHubForge {
             .map { Self.pullRequest($0, repository: repository) }
     }
 
+    /// From the fleet read when it listed them (once), otherwise one page of the repository's pull
+    /// requests in every state, most recently updated first (`GET /pulls` cannot filter by a head
+    /// prefix or a label): a conditional read, so an unchanged repository answers 304.
+    package func recentPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest] {
+        if let known = fleet.takePullRequests(repository, headPrefix: headPrefix) { return known }
+        let path = try base(repository) + "/pulls?state=all&sort=updated&direction=desc"
+        let listed = try await pages(path, as: GitHubPayload.PullRequest.self, limit: 100) ?? []
+        return listed.filter { ($0.head.repo?.fullName ?? repository).lowercased() == repository.lowercased() && $0.head.ref.hasPrefix(headPrefix) }
+            .map { Self.pullRequest($0, repository: repository) }
+            .sorted { $0.number > $1.number }
+    }
+
     package func createPullRequest(_ repository: String, _ draft: PullRequestDraft) async throws -> PullRequest {
         let path = try base(repository) + "/pulls"
         let body: [String: Any] = ["title": draft.title, "head": draft.head, "base": draft.base, "body": draft.body, "maintainer_can_modify": false]
@@ -163,7 +175,8 @@ extension GitHubForge {
             number: pull.number, url: pull.htmlURL, head: pull.head.ref, base: pull.base.ref, title: pull.title, body: pull.body ?? "",
             labels: (pull.labels ?? []).map(\.name).sorted(), reviewers: (pull.requestedReviewers ?? []).map(\.login).sorted(),
             teamReviewers: (pull.requestedTeams ?? []).map { "\(owner)/\($0.slug)" }.sorted(),
-            state: pull.mergedAt != nil ? "merged" : pull.state, autoMerge: pull.autoMerge != nil, mergeCommit: pull.mergedAt != nil ? pull.mergeCommitSHA : nil
+            state: pull.mergedAt != nil ? "merged" : pull.state, autoMerge: pull.autoMerge != nil, mergeCommit: pull.mergedAt != nil ? pull.mergeCommitSHA : nil,
+            createdAt: pull.createdAt, mergedAt: pull.mergedAt, closedAt: pull.closedAt
         )
     }
 }

@@ -215,7 +215,7 @@ package final class GitHubForge: Forge, @unchecked Sendable {
         if let entry = fleet.entry(repository, at: commit), paths.allSatisfy({ entry.holds($0) }) {
             var result: [String: Data] = [:]
             for path in Set(paths) {
-                guard let file = entry.stateFiles[path] else { continue }
+                guard let file = entry.file(path) else { continue }
                 if let text = file.text {
                     result[path] = Data(text.utf8)
                 } else if let data = try await blob(repository, object: file.blobID) {

@@ -114,6 +114,8 @@ enum GitHubPayload {
         var autoMerge: AutoMerge?
         var mergedAt: String?
         var mergeCommitSHA: String?
+        var createdAt: String?
+        var closedAt: String?
 
         struct AutoMerge: Codable {
             var enabledBy: Login?
@@ -132,6 +134,8 @@ enum GitHubPayload {
             case autoMerge = "auto_merge"
             case mergedAt = "merged_at"
             case mergeCommitSHA = "merge_commit_sha"
+            case createdAt = "created_at"
+            case closedAt = "closed_at"
         }
     }
 

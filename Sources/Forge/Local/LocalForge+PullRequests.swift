@@ -5,8 +5,17 @@ extension LocalForge {
         try withLedger { ledger in (ledger.pullRequests[repository] ?? []).filter { $0.state == "open" && $0.head.hasPrefix(headPrefix) } }
     }
 
+    /// Every pull request of the ledger whose head starts with `headPrefix`, newest first (the ledger
+    /// keeps them all; the 100 newest are returned).
+    package func recentPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest] {
+        try withLedger { ledger in
+            Array((ledger.pullRequests[repository] ?? []).filter { $0.head.hasPrefix(headPrefix) }.sorted { $0.number > $1.number }.prefix(100))
+        }
+    }
+
     package func createPullRequest(_ repository: String, _ draft: PullRequestDraft) async throws -> PullRequest {
         _ = try git(repository)
+        let openedAt = timestamp()
         return try withLedger { ledger in
             if let existing = (ledger.pullRequests[repository] ?? []).first(where: { $0.state == "open" && $0.head == draft.head }) {
                 throw ForgeError("A pull request already exists for \(repository):\(draft.head) (#\(existing.number)).")
@@ -15,7 +24,7 @@ extension LocalForge {
             let pull = PullRequest(
                 number: number, url: "local://\(repository)/pull/\(number)", head: draft.head, base: draft.base, title: draft.title,
                 body: draft.body, labels: draft.labels, reviewers: draft.reviewers, teamReviewers: draft.teamReviewers,
-                state: "open", autoMerge: false, mergeCommit: nil
+                state: "open", autoMerge: false, mergeCommit: nil, createdAt: openedAt
             )
             ledger.pullRequests[repository, default: []].append(pull)
             return pull
@@ -39,10 +48,12 @@ extension LocalForge {
     }
 
     package func closePullRequest(_ repository: String, number: Int, comment: String) async throws {
+        let closedAt = timestamp()
         try withLedger { ledger in
             guard let index = ledger.pullRequests[repository]?.firstIndex(where: { $0.number == number }) else {
                 throw ForgeError("Pull request \(repository)#\(number) does not exist.")
             }
+            if ledger.pullRequests[repository]![index].state == "open" { ledger.pullRequests[repository]![index].closedAt = closedAt }
             ledger.pullRequests[repository]![index].state = "closed"
             ledger.pullRequests[repository]![index].body += "\n\n---\n" + comment
         }
@@ -76,10 +87,13 @@ extension LocalForge {
         let id = String(decoding: try git.run(["commit-tree", tree, "-p", base, "-p", head, "-F", "-"], input: Data(message.utf8), environment: Self.author), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try git.run(["update-ref", "refs/heads/\(pull.base)", id])
+        let mergedAt = timestamp()
         try withLedger { ledger in
             let index = ledger.pullRequests[repository]!.firstIndex { $0.number == number }!
             ledger.pullRequests[repository]![index].state = "merged"
             ledger.pullRequests[repository]![index].mergeCommit = id
+            ledger.pullRequests[repository]![index].mergedAt = mergedAt
+            ledger.pullRequests[repository]![index].closedAt = mergedAt
         }
         return id
     }

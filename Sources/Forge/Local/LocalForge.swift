@@ -8,13 +8,22 @@ package final class LocalForge: Forge, @unchecked Sendable {
     package let root: URL
     /// The environment of every git run (see `GitEnvironment`).
     package let gitEnvironment: GitEnvironment
+    /// The clock of the ledger's pull request dates (opened, merged, closed): the step's clock, so
+    /// a test or a replay that fixes the time gets the same ledger.
+    package let now: @Sendable () -> Date
     private let lock = NSLock()
     static let author = ["GIT_AUTHOR_NAME": "flash-sync[bot]", "GIT_AUTHOR_EMAIL": "flash-sync@users.noreply.local",
                          "GIT_COMMITTER_NAME": "flash-sync[bot]", "GIT_COMMITTER_EMAIL": "flash-sync@users.noreply.local"]
 
-    package init(root: URL, gitEnvironment: GitEnvironment) {
+    package init(root: URL, gitEnvironment: GitEnvironment, now: @escaping @Sendable () -> Date = { Date() }) {
         self.root = root
         self.gitEnvironment = gitEnvironment
+        self.now = now
+    }
+
+    /// The time now as the ledger records it (ISO 8601, whole seconds, UTC).
+    func timestamp() -> String {
+        ISO8601DateFormatter().string(from: now())
     }
 
     var ledgerURL: URL { root.appendingPathComponent("ledger.json") }

@@ -31,6 +31,13 @@ package protocol Forge: Sendable {
     func changes(_ repository: String, commit: String) async throws -> [String: Data?]
 
     func openPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest]
+    /// The recent pull requests whose head branch starts with `headPrefix`, open, merged or closed,
+    /// newest (highest number) first, with the dates they were opened, merged and closed: what the
+    /// downstream registry shows of each rule's sync. Recent: on GitHub the 100 most recently
+    /// updated pull requests of the repository (the 50 most recently updated with the sync label
+    /// when a fleet read listed them, `FleetRead.pullRequests`); title, body, labels and reviewers
+    /// may be left empty.
+    func recentPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest]
     func createPullRequest(_ repository: String, _ draft: PullRequestDraft) async throws -> PullRequest
     func updatePullRequest(_ repository: String, number: Int, _ draft: PullRequestDraft) async throws -> PullRequest
     func closePullRequest(_ repository: String, number: Int, comment: String) async throws

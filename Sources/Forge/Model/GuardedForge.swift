@@ -69,6 +69,9 @@ package final class GuardedForge: Forge, @unchecked Sendable {
     package func openPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest] {
         try await base.openPullRequests(repository, headPrefix: headPrefix)
     }
+    package func recentPullRequests(_ repository: String, headPrefix: String) async throws -> [PullRequest] {
+        try await base.recentPullRequests(repository, headPrefix: headPrefix)
+    }
     package func openIssues(_ repository: String, label: String) async throws -> [ForgeIssue] { try await base.openIssues(repository, label: label) }
 
     // MARK: Writes: redacted, and recorded instead of sent in a replay

@@ -34,12 +34,20 @@ package struct PullRequest: Sendable, Equatable, Codable {
     package var state: String
     package var autoMerge: Bool
     package var mergeCommit: String?
+    /// When the pull request was opened, merged and closed (a merged one is closed too), as ISO
+    /// 8601 (`2026-11-01T09:00:00Z`); nil when not (yet), or when the forge did not say.
+    package var createdAt: String? = nil
+    package var mergedAt: String? = nil
+    package var closedAt: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case number, url, head, base, title, body, labels, reviewers, state
         case teamReviewers = "team_reviewers"
         case autoMerge = "auto_merge"
         case mergeCommit = "merge_commit"
+        case createdAt = "created_at"
+        case mergedAt = "merged_at"
+        case closedAt = "closed_at"
     }
 }
 

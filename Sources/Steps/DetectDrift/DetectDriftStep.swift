@@ -3,6 +3,7 @@ import Delivery
 import Diagnostics
 import Forge
 import Foundation
+import SyncKit
 
 /// `detect-drift`: per target, the synced files that no longer match their sync state (one
 /// drift issue per target, opened, edited, closed), staleness and failure alerts against the
@@ -50,8 +51,11 @@ package struct DetectDriftStep: StepCommand {
                 let report = try await session.group("\(repository)") { () async throws -> TargetReport in
                     let inspection = try await detector.inspect(repository: repository, rules: rules)
                     let outcome = try await issues.reconcile(repository: repository, drifted: inspection.drifted)
-                    let health = inspection.rules.map { rule in
-                        evaluator.evaluate(rule, repository: repository, failures: history.streak(repository: repository, ruleID: rule.rule.id), driftIssueURL: outcome.issue?.url)
+                    let pulls = await Self.syncPullRequests(forge, repository: repository, ruleSet: ruleSet, now: evaluator.now, session)
+                    let health = inspection.rules.map { rule -> RuleHealth in
+                        var row = evaluator.evaluate(rule, repository: repository, failures: history.streak(repository: repository, ruleID: rule.rule.id), driftIssueURL: outcome.issue?.url)
+                        row.pullRequest = pulls?.standing(of: rule.rule.id) ?? .unknown
+                        return row
                     }
                     return TargetReport(repository: repository, drifted: inspection.drifted, issue: outcome, health: health)
                 }
@@ -85,6 +89,19 @@ package struct DetectDriftStep: StepCommand {
         try session.setOutput(Output.registry, registryURL.path)
         if !unreachable.isEmpty { return .failed }
         return !drifted.isEmpty && failOnDrift ? .failed : .success
+    }
+
+    /// The target's recent sync pull requests, by rule (the registry's PR columns); nil, with a
+    /// warning, when the forge cannot list them: the registry then says "unknown", and the drift
+    /// check of the target stands.
+    static func syncPullRequests(_ forge: any Forge, repository: String, ruleSet: RuleSet, now: Date, _ session: StepSession) async -> SyncPullRequestIndex? {
+        do {
+            let pulls = try await forge.recentPullRequests(repository, headPrefix: ruleSet.settings.layout.branchPrefix)
+            return SyncPullRequestIndex(pulls: pulls, settings: ruleSet.settings, now: now)
+        } catch {
+            session.emit(Diagnostic(.warning, "\(repository): could not list its sync pull requests: \(error)", title: "Sync pull requests"))
+            return nil
+        }
     }
 }
 

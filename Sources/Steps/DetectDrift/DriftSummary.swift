@@ -15,6 +15,7 @@ struct DriftSummary {
             summary.paragraph("Could not be checked: " + unreachable.map { "`\($0)`" }.joined(separator: ", ") + " (see the errors above).")
         }
         summary.heading("Downstream registry", level: 3)
+        summary.paragraph(registry.totals)
         summary.table(DownstreamRegistry.headers, registry.cells)
         let drifted = reports.filter { !$0.drifted.isEmpty }
         if !drifted.isEmpty {

@@ -27,7 +27,7 @@ enum ForgeSelection {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw Diagnostic.configuration("forge folder \(url.path) does not exist.")
             }
-            return LocalForge(root: url, gitEnvironment: session.context.gitEnvironment)
+            return LocalForge(root: url, gitEnvironment: session.context.gitEnvironment, now: session.context.now)
         }
         guard value == "github" else {
             throw Diagnostic.configuration("forge '\(value)' is not a forge: use github or local:DIR.")

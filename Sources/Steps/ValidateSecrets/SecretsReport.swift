@@ -11,6 +11,8 @@ struct SecretsReport: Encodable {
     var liveCheck: Bool
     var repositories: [RepositoryAccess]
     var token: TokenReport?
+    /// Whether the token can write workflow files; nil when no rule writes under .github/workflows/ (or no live check).
+    var workflows: WorkflowPermissionReport?
     var note: String?
 
     func json() throws -> String {
@@ -27,6 +29,9 @@ struct SecretsReport: Encodable {
         if !invalid.isEmpty { parts.append("invalid \(invalid.joined(separator: ", "))") }
         let unreachable = repositories.filter(\.isFailure).map(\.repository)
         if !unreachable.isEmpty { parts.append("no access to \(unreachable.joined(separator: ", "))") }
+        if let workflows, workflows.status == .missing {
+            parts.append("the token cannot write workflow files (it needs \(workflows.grant ?? "the workflows permission"))")
+        }
         if let note { parts.append(note) }
         return parts.joined(separator: "; ")
     }
@@ -64,6 +69,18 @@ struct SecretsReport: Encodable {
                 if let scopes = token.scopes { facts.append("classic token scopes: \(scopes.isEmpty ? "none" : scopes.joined(separator: ", "))") }
                 if !facts.isEmpty { summary.paragraph(facts.joined(separator: "; ") + ".") }
             }
+        }
+        if let workflows {
+            summary.heading("Workflow files", level: 3)
+            let mark: String = switch workflows.status {
+            case .granted: "✅"
+            case .missing: "❌"
+            case .unverified: "⚠️ Not verified:"
+            }
+            summary.paragraph("\(mark) \(workflows.message)")
+            summary.table(["rule", "repository", "target_path", "source"], workflows.rules.map {
+                [$0.id, $0.repository, $0.targetPath.isEmpty ? "(root)" : $0.targetPath, $0.source]
+            })
         }
         if let note { summary.paragraph("⚠️ \(note)") }
     }

@@ -11,6 +11,7 @@ final class FileRenderer: @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: Rendered] = [:]
     private var store: [String: Data] = [:]
+    private var sourceChecksums: [String: String] = [:]
 
     struct Rendered {
         var sha256: String
@@ -26,6 +27,14 @@ final class FileRenderer: @unchecked Sendable {
     }
 
     var blobs: [String: Data] { lock.withLock { store } }
+
+    /// The SHA-256 of an upstream file as it is, computed once for every target.
+    private func sourceChecksum(_ path: String, _ data: Data) -> String {
+        if let known = lock.withLock({ sourceChecksums[path] }) { return known }
+        let checksum = Checksum.sha256Hex(data)
+        lock.withLock { sourceChecksums[path] = checksum }
+        return checksum
+    }
 
     func planRule(_ rule: SyncRule, paths: [String], reason: String, tooLarge: [String: Int]) -> (rule: PlannedRule, problems: [Diagnostic]) {
         let settings = request.rules.settings
@@ -57,7 +66,6 @@ final class FileRenderer: @unchecked Sendable {
                 problems.append(Diagnostic.planProblem(file: path, ruleID: rule.id, message: error.description))
                 continue
             }
-            _ = data
             let recorded = state?.files[destination]
             switch request.mode {
             case .incremental where recorded?.sha256 == rendered.sha256:
@@ -74,7 +82,8 @@ final class FileRenderer: @unchecked Sendable {
             case .incremental: recorded == nil ? "new in the target" : "changed since the last sync"
             case .delta: request.changedSincePreviousRelease == nil ? "no previous release: everything" : "changed since the previous release"
             }
-            files.append(PlannedFile(source: path, destination: destination, sha256: rendered.sha256, size: rendered.size, binary: rendered.binary, stamp: rendered.stamp, reason: why))
+            files.append(PlannedFile(source: path, destination: destination, sha256: rendered.sha256, size: rendered.size, binary: rendered.binary, stamp: rendered.stamp, reason: why,
+                                     sourceSHA256: sourceChecksum(path, data)))
         }
         // The state is read from the target, where anyone with write access can edit it: an entry
         // outside the rule's folder is refused, never deleted or rewritten.
@@ -112,13 +121,14 @@ final class FileRenderer: @unchecked Sendable {
         )
         planned.targetPath = rule.targetPath
         planned.orphansKept = orphansKept
+        planned.adopt = rule.adopt == .conflict ? nil : rule.adopt
         return (planned, problems)
     }
 
     /// What a rendering depends on besides the file: the rule for templates (target variables),
     /// otherwise only the strategy and transforms, so every target shares one rendering.
     private func renderKey(_ rule: SyncRule) -> String {
-        if rule.strategy == .template { return "template\u{0}" + rule.id }
+        if rule.strategy == .template { return "template\u{0}" + rule.id + "\u{0}" + rule.targetRepository.lowercased() }
         var key = rule.strategy.rawValue
         for transform in rule.transforms {
             switch transform {
@@ -174,13 +184,11 @@ final class FileRenderer: @unchecked Sendable {
     }
 
     private func variables(for rule: SyncRule) -> [String: Any] {
-        let parts = rule.targetRepository.split(separator: "/", maxSplits: 1).map(String.init)
         var variables: [String: Any] = rule.variables
         variables["rule"] = ["id": rule.id, "name": rule.name ?? rule.id]
-        variables["target"] = [
-            "owner": parts.first ?? "", "repo": parts.last ?? "", "full_name": rule.targetRepository,
-            "default_branch": request.state(of: rule.targetRepository)?.defaultBranch ?? "main",
-        ]
+        var target = rule.targetValues
+        target["default_branch"] = request.state(of: rule.targetRepository)?.defaultBranch ?? "main"
+        variables["target"] = target
         variables["release"] = [
             "version": request.version, "tag": request.tag, "date": request.releaseDate,
             "source_repo": request.sourceRepository, "source_sha": request.source.commit ?? "",

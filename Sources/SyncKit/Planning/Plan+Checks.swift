@@ -54,6 +54,9 @@ extension Plan {
                     if !Checksum.isSHA256Hex(file.sha256) {
                         problems.append("\(place): destination \(file.destination.debugDescription) names content \(file.sha256.debugDescription), which is not a SHA-256")
                     }
+                    if let source = file.sourceSHA256, !Checksum.isSHA256Hex(source) {
+                        problems.append("\(place): destination \(file.destination.debugDescription) names its upstream file's checksum \(source.debugDescription), which is not a SHA-256")
+                    }
                 }
                 for orphan in rule.orphans {
                     if let problem = layout.destinationProblem(orphan, targetFolder: folder) {

@@ -56,6 +56,8 @@ package struct PlannedRule: Sendable, Codable, Equatable {
     package var reviewers: [String]
     package var autoMerge: Bool?
     package var deleteOrphaned: Bool
+    /// What the first sync does with a file the target already has (absent: `conflict`).
+    package var adopt: AdoptPolicy?
     package var checksum: Bool
     package var schemaCheck: Bool
     package var schemas: [String: String]
@@ -71,7 +73,7 @@ package struct PlannedRule: Sendable, Codable, Equatable {
     package var orphansKept: String?
 
     enum CodingKeys: String, CodingKey {
-        case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum, validation
+        case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum, validation, adopt
         case targetPath = "target_path"
         case orphansKept = "orphans_kept"
         case ruleID = "rule_id"
@@ -95,6 +97,14 @@ package struct PlannedFile: Sendable, Codable, Equatable {
     /// The version stamp it carries, or why it has none.
     package var stamp: String
     package var reason: String
+    /// SHA-256 of the upstream file before transforms and stamps: what a downstream team
+    /// declines (`upstream_sha256`), unchanged from release to release while the file is.
+    package var sourceSHA256: String?
+
+    enum CodingKeys: String, CodingKey {
+        case source, destination, sha256, size, binary, stamp, reason
+        case sourceSHA256 = "source_sha256"
+    }
 }
 
 package struct SkippedFile: Sendable, Codable, Equatable {

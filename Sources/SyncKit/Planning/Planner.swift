@@ -21,7 +21,7 @@ package struct Planner: Sendable {
         let paths = request.source.paths
         let matched = filters.concurrentMap { filter in paths.filter(filter.selects) }
         try checkSelections(rules: rules, matched: matched, source: request.source)
-        try checkOverlaps(rules: rules, matched: matched)
+        try checkOverlaps(request, rules: rules, matched: matched)
 
         var selected: [(index: Int, reason: String)] = []
         var skippedRules: [SkippedRule] = []
@@ -122,10 +122,15 @@ package struct Planner: Sendable {
         if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }
     }
 
-    /// Two rules writing the same path in the same repository would make syncs flip-flop.
-    private func checkOverlaps(rules: [SyncRule], matched: [[String]]) throws(PlanError) {
-        var writers: [String: SyncRule] = [:]
+    /// Two rules writing the same path in the same repository, on the same branch, would make
+    /// syncs flip-flop. Checked on the expanded rules (target values in target_path resolved).
+    private func checkOverlaps(_ request: PlanRequest, rules: [SyncRule], matched: [[String]]) throws(PlanError) {
+        var writers: [String: [SyncRule]] = [:]
         var errors: [Diagnostic] = []
+        // The branch a rule writes; nil when it is the default branch and planning does not know its name.
+        func branch(_ rule: SyncRule) -> String? {
+            (rule.targetBranch ?? request.state(of: rule.targetRepository)?.defaultBranch)?.lowercased()
+        }
         for (index, rule) in rules.enumerated() {
             for path in matched[index] {
                 guard var destination = rule.destination(of: path) else { continue }
@@ -133,15 +138,21 @@ package struct Planner: Sendable {
                 // GitHub compares owner and repository names without regard to case.
                 // Case-insensitive checkouts (macOS, Windows) would see Docs/a.md and docs/a.md as one file.
                 let key = rule.targetRepository.lowercased() + "\u{0}" + destination.lowercased()
-                if let other = writers[key], other.id != rule.id {
+                let mine = branch(rule)
+                if let other = writers[key, default: []].first(where: { other in
+                    guard other.id != rule.id else { return false }
+                    let theirs = branch(other)
+                    return mine == nil || theirs == nil || mine == theirs
+                }) {
+                    let place = mine ?? branch(other) ?? "the default branch"
                     errors.append(Diagnostic.configuration(
                         file: rule.file, line: rule.line,
-                        message: "rules '\(other.id)' (\(other.location)) and '\(rule.id)' both write \(destination) in \(rule.targetRepository); a path can have only one writer, or syncs would oscillate.",
-                        hint: "Narrow one rule's source or filters, or give them different target_path folders."
+                        message: "rules '\(other.id)' (\(other.location)) and '\(rule.id)' both write \(destination) in \(rule.targetRepository) on \(place); a path can have only one writer, or syncs would oscillate.",
+                        hint: "Narrow one rule's source or filters, give them different target_path folders, or different target_branch values."
                     ))
                     break
                 }
-                writers[key] = rule
+                writers[key, default: []].append(rule)
             }
         }
         if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }

@@ -1,3 +1,4 @@
+import Foundation
 import SyncCore
 /// The sync PR's title and body: exactly the specification's template, followed by the
 /// sections a reviewer needs when there is more to say (conflicts, drift, overrides, notes).
@@ -10,9 +11,23 @@ package struct PullRequestBody: Sendable {
     package var validation: RuleValidation?
     package var notices: [SyncNotice]
     package var conflictLabel: String
+    package var declined: [DeclinedChange]
+    package var adopted: [AdoptedFile]
+    /// Where the team declines a change (shown with a ready entry per changed file).
+    package var declinedFile: String?
+    /// The upstream source and its SHA-256 of each changed file, by destination (for the ready entries).
+    package var upstreamFiles: [String: (source: String, sha256: String)]
+
+    /// Ready `declined` entries shown per pull request, at most.
+    static let declineExamplesShown = 10
 
     package init(version: String, ruleID: String, specName: String, changelogExcerpt: String, changes: [FileChange],
-                 validation: RuleValidation?, notices: [SyncNotice], conflictLabel: String) {
+                 validation: RuleValidation?, notices: [SyncNotice], conflictLabel: String,
+                 declined: [DeclinedChange] = [], adopted: [AdoptedFile] = [], declinedFile: String? = nil, upstreamFiles: [String: (source: String, sha256: String)] = [:]) {
+        self.declined = declined
+        self.adopted = adopted
+        self.declinedFile = declinedFile
+        self.upstreamFiles = upstreamFiles
         self.version = version
         self.ruleID = ruleID
         self.specName = specName
@@ -99,10 +114,57 @@ package struct PullRequestBody: Sendable {
             }
             sections.append(lines.joined(separator: "\n"))
         }
+        if !adopted.isEmpty {
+            sections.append((["### Adopted files", ""] + adopted.map { "- `\($0.path)` \($0.explanation)" }).joined(separator: "\n"))
+        }
+        if !declined.isEmpty {
+            let file = declinedFile.map { " in `\($0)`" } ?? ""
+            var lines = ["### Declined here", "", "Left as they are: the team declined these changes\(file).", ""]
+            for change in declined {
+                let which = change.upstreamSHA256.map { "upstream version \($0.prefix(12))" } ?? "every upstream version"
+                lines.append("- `\(change.path)` (\(which)): \(change.reason)")
+            }
+            sections.append(lines.joined(separator: "\n"))
+        }
+        if let declineHelp { sections.append(declineHelp) }
         let notes = notices.map { "- `\($0.path)`: \($0.message)" } + (validation?.notes ?? []).map { "- \($0)" }
         if !notes.isEmpty {
             sections.append((["### Notes", ""] + notes).joined(separator: "\n"))
         }
         return sections.isEmpty ? "" : "\n" + sections.joined(separator: "\n\n") + "\n"
+    }
+
+    /// How to decline one of the changes for good: a ready entry per changed file.
+    private var declineHelp: String? {
+        guard let declinedFile else { return nil }
+        let candidates = changes.filter { $0.kind != .removed }.compactMap { change in upstreamFiles[change.path].map { (change.path, $0.source, $0.sha256) } }
+        guard !candidates.isEmpty else { return nil }
+        var lines = ["<details><summary>Decline a change</summary>", "",
+                     "To keep a file as it is here, add its entry to `\(declinedFile)` on the base branch; later syncs leave it alone until upstream changes it again (leave out `upstream_sha256` to decline every version).",
+                     "", "```yaml", "declined:"]
+        for (path, _, sha) in candidates.prefix(Self.declineExamplesShown) {
+            lines += ["  - path: \(Self.yamlQuoted(path))", "    upstream_sha256: \(sha.prefix(16))", "    reason: <why this change does not fit here>"]
+        }
+        lines.append("```")
+        if candidates.count > Self.declineExamplesShown {
+            let more = candidates.dropFirst(Self.declineExamplesShown).prefix(3).map { "`sha256sum \($0.1)`" }.joined(separator: ", ")
+            lines += ["", "\(candidates.count - Self.declineExamplesShown) more changed files: `upstream_sha256` is the SHA-256 of the upstream file at v\(version.hasPrefix("v") ? String(version.dropFirst()) : version) (\(more)\(candidates.count > Self.declineExamplesShown + 3 ? ", ..." : ""))."]
+        }
+        lines += ["", "</details>"]
+        return lines.joined(separator: "\n")
+    }
+
+    /// A double-quoted YAML scalar: any path reads back as itself.
+    static func yamlQuoted(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: quoted += String(format: "\\u%04X", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 }

@@ -3,7 +3,7 @@ import SyncCore
 /// Decodes one rule file: exactly the spec's `sync_rule` schema plus flash-sync's extensions.
 enum RuleDecoding {
     static let specKeys = ["id", "source", "target_repo", "target_path", "strategy", "frequency", "filters", "transforms", "validation"]
-    static let extensionKeys = ["name", "variables", "depends_on", "target_branch", "labels", "reviewers", "auto_merge", "delete_orphaned", "schemas"]
+    static let extensionKeys = ["name", "variables", "depends_on", "target_branch", "labels", "reviewers", "auto_merge", "delete_orphaned", "adopt", "schemas"]
 
     static func decode(_ root: ConfigNode) throws(Diagnostic) -> SyncRule {
         let top = try root.mapping(allowed: ["sync_rule"])
@@ -65,6 +65,7 @@ enum RuleDecoding {
         rule.reviewers = try fields["reviewers"]?.stringList() ?? []
         rule.autoMerge = try fields["auto_merge"]?.bool()
         rule.deleteOrphaned = try fields["delete_orphaned"]?.bool() ?? false
+        if let adopt = fields["adopt"] { rule.adopt = try choice(adopt, AdoptPolicy.self, what: "adopt policy") }
         if let schemas = fields["schemas"] {
             for (pattern, schema) in try schemas.mapping().entries {
                 let path = try schema.string()

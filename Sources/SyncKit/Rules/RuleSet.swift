@@ -15,6 +15,14 @@ package struct RuleSet: Sendable {
 
     package func rule(_ id: String) -> SyncRule? { rules.first { $0.id == id } }
 
+    /// One rule file's text, `file` naming it in every problem.
+    package static func decodeRule(_ text: String, file: String) throws(Diagnostic) -> SyncRule {
+        guard let root = try ConfigNode.parse(text, file: file) else {
+            throw Diagnostic.configuration(file: file, line: 1, message: "the rule file is empty.", hint: "Write one 'sync_rule:' mapping.")
+        }
+        return try RuleDecoding.decode(root)
+    }
+
     /// Loads the rules folder (`*.yaml`, `*.yml`; `archived/` is skipped), `sync_targets.yml` and
     /// the settings file. All problems of all files are reported together.
     package static func load(
@@ -38,11 +46,7 @@ package struct RuleSet: Sendable {
             for name in names {
                 let shown = rulesFolderName.hasSuffix("/") ? rulesFolderName + name : rulesFolderName + "/" + name
                 do throws(Diagnostic) {
-                    let text = try ConfigFile.read(rulesFolder.appendingPathComponent(name), shownAs: shown)
-                    guard let root = try ConfigNode.parse(text, file: shown) else {
-                        throw Diagnostic.configuration(file: shown, line: 1, message: "the rule file is empty.", hint: "Write one 'sync_rule:' mapping.")
-                    }
-                    rules.append(try RuleDecoding.decode(root))
+                    rules.append(try decodeRule(try ConfigFile.read(rulesFolder.appendingPathComponent(name), shownAs: shown), file: shown))
                 } catch {
                     errors.append(error)
                 }
@@ -55,8 +59,17 @@ package struct RuleSet: Sendable {
                 let targets = try SyncTargets.parse(try ConfigFile.read(targetsFile.url, shownAs: targetsFile.name), file: targetsFile.name)
                 let covered = Set(rules.map(\.targetRepository))
                 rules += targets.defaultRules(settings: settings, skipping: covered)
+                for index in rules.indices { rules[index].targetVariables = targets.variables(of: rules[index].targetRepository) }
             } catch {
                 errors.append(error)
+            }
+        }
+        rules = rules.compactMap { rule in
+            do throws(Diagnostic) {
+                return try rule.expandingTargetPath()
+            } catch {
+                errors.append(error)
+                return nil
             }
         }
         errors += duplicateIDs(rules)

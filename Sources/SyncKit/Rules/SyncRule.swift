@@ -16,6 +16,17 @@ package enum SyncFrequency: String, Sendable, Codable, CaseIterable {
     case manual
 }
 
+/// What the first sync does with a file the target already holds at a synced path (no sync
+/// state records it yet).
+package enum AdoptPolicy: String, Sendable, Codable, CaseIterable {
+    /// Three-way merge against an empty base: conflict markers where the two differ, never auto-merged.
+    case conflict
+    /// The downstream file becomes the override; upstream changes merge into it from then on.
+    case keep
+    /// Upstream's file replaces it.
+    case overwrite
+}
+
 /// A content transform, applied in the order the rule lists them.
 package enum SyncTransform: Sendable, Equatable {
     /// Removes links to internal-only documents, keeping their text.
@@ -47,8 +58,13 @@ package struct SyncRule: Sendable {
     package var reviewers: [String]
     package var autoMerge: Bool?
     package var deleteOrphaned: Bool
+    package var adopt: AdoptPolicy = .conflict
     /// Glob of a synced file (source path) → JSON Schema file in the upstream repository.
     package var schemas: [(glob: Glob, schema: String)]
+    /// The target's own values from its `sync_targets.yml` entry (`{{target.<key>}}`).
+    package var targetVariables: [String: String] = [:]
+    /// target_path as written, when it named target values (`docs/{{target.name}}/`).
+    package var targetPathTemplate: String?
     /// Where the rule is written, for messages and annotations.
     package var file: String
     package var line: Int?

@@ -1,10 +1,36 @@
 import Diagnostics
 import SyncCore
 /// `sync_targets.yml`: the brief's shorthand, `repository: [org/repo, ...]`.
+///
+/// An entry may carry the target's own values, used by `{{target.<key>}}` in target_path and
+/// templates of every rule that syncs into it:
+///
+/// ```yaml
+/// repository:
+///   - example-org/handbook
+///   - example-org/webapp: { team: web, docs_folder: handbook }
+/// ```
 package struct SyncTargets: Sendable, Equatable {
     package var repositories: [String]
     package var file: String
     package var lines: [String: Int]
+    /// Per-target values, by repository as listed.
+    package var variables: [String: [String: String]] = [:]
+
+    /// Names every target has already (`{{target.owner}}`...); an entry may not redefine them.
+    package static let builtInKeys = ["owner", "name", "repo", "full_name", "default_branch"]
+
+    package init(repositories: [String], file: String, lines: [String: Int], variables: [String: [String: String]] = [:]) {
+        self.repositories = repositories
+        self.file = file
+        self.lines = lines
+        self.variables = variables
+    }
+
+    /// The values of `repository` (names compared without regard to case).
+    package func variables(of repository: String) -> [String: String] {
+        variables.first { $0.key.lowercased() == repository.lowercased() }?.value ?? [:]
+    }
 
     package static func parse(_ text: String, file: String) throws(Diagnostic) -> SyncTargets {
         guard let root = try ConfigNode.parse(text, file: file) else {
@@ -15,8 +41,29 @@ package struct SyncTargets: Sendable, Equatable {
         var lines: [String: Int] = [:]
         // GitHub compares repository names without regard to case: Org/Repo and org/repo are one.
         var firstSpelling: [String: (name: String, line: Int?)] = [:]
+        var variables: [String: [String: String]] = [:]
         for item in try list.sequence() {
-            let name = try item.string()
+            var values: [String: String]?
+            let name: String
+            if case .mapping = item.node {
+                let entry = try item.mapping()
+                guard entry.entries.count == 1, let (key, value) = entry.entries.first else {
+                    throw item.error("an entry with values is one repository and its values: '- org/repo: {key: value}'.")
+                }
+                name = key
+                values = [:]
+                for (variable, text) in try value.mapping().entries {
+                    guard variable.range(of: #"^[A-Za-z_][A-Za-z0-9_]{0,63}\z"#, options: .regularExpression) != nil else {
+                        throw text.error("'\(variable)' is not a value name: letters, digits and '_', starting with a letter.")
+                    }
+                    guard !Self.builtInKeys.contains(variable) else {
+                        throw text.error("'\(variable)' is a value every target has ({{target.\(variable)}}); choose another name.")
+                    }
+                    values?[variable] = try text.string()
+                }
+            } else {
+                name = try item.string()
+            }
             guard RepositoryNames.isValid(name) else {
                 throw item.error("'\(name)' is not a repository name; write it as org/repo.")
             }
@@ -26,9 +73,10 @@ package struct SyncTargets: Sendable, Equatable {
             }
             repositories.append(name)
             lines[name] = item.line
+            if let values { variables[name] = values }
             firstSpelling[name.lowercased()] = (name, item.line)
         }
-        return SyncTargets(repositories: repositories, file: file, lines: lines)
+        return SyncTargets(repositories: repositories, file: file, lines: lines, variables: variables)
     }
 
     /// A default rule (from the settings) for each listed repository without a rule of its own.

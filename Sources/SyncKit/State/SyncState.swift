@@ -101,6 +101,8 @@ package struct SyncLayout: Sendable, Equatable {
 
     package var stateFolder: String { ".\(namespace)-sync-state/" }
     package var overridesFolder: String { ".\(namespace)-overrides/" }
+    /// The team's list of declined upstream changes ([DeclinedFiles]).
+    package var declinedFile: String { overridesFolder + "declined.yml" }
     package var decisionsFile: String { "DECISIONS.md" }
     package var syncLabel: String { "\(namespace)-sync" }
     package var conflictLabel: String { "\(namespace)-conflict" }

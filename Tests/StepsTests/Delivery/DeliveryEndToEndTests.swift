@@ -29,7 +29,7 @@ struct DeliveryEndToEndTests {
         try GitFixture.git(["rm", "-q", "core/prompts/summarize.md"], in: work)
         try GitFixture.commitAll(work, message: "v1.1.0 retires the summarize prompt")
         try GitFixture.git(["tag", "-f", "v1.1.0"], in: work)
-        let forge = LocalForge(root: harness.directory.path("forge"), gitEnvironment: .tests)
+        let forge = LocalForge(root: harness.directory.path("forge"), gitEnvironment: .tests, now: { clock })
         for repository in ["example-org/webapp", "example-org/api-service", "example-org/ml-pipeline", "example-org/docs-site", "example-org/handbook"] {
             var files = ["README.md": Data("# \(repository)\n".utf8)]
             if repository.hasSuffix("webapp") { files[".github/CODEOWNERS"] = Data("/docs/ @example-org/docs-team\n/docs/agent33/orchestrator/ @alice\n".utf8) }

@@ -10,12 +10,26 @@ enum ForgeBackend: String, CaseIterable, Sendable, CustomStringConvertible {
     var description: String { rawValue }
 }
 
+/// The time a scenario's forge dates pull requests with (opened, merged, closed by the test's own
+/// hands); the steps get the same time from the harness.
+final class ScenarioClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var date = Date()
+
+    var now: Date { lock.withLock { date } }
+
+    func set(_ date: Date) {
+        lock.withLock { self.date = date }
+    }
+}
+
 /// The test's hands on a backend: set repositories up, merge PRs as a team would, read the
 /// issues, and the step arguments and environment that select it.
 struct ScenarioForge {
     static let token = "ghs_" + String(repeating: "Fa1e", count: 9)
 
     let backend: ForgeBackend
+    let clock: ScenarioClock
     /// The forge the test reads through (the real GitHubForge for `.github`).
     let forge: any Forge
     let local: LocalForge?
@@ -23,15 +37,18 @@ struct ScenarioForge {
 
     init(_ backend: ForgeBackend, root: URL) async throws {
         self.backend = backend
+        let clock = ScenarioClock()
+        self.clock = clock
         switch backend {
         case .local:
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            let local = LocalForge(root: root, gitEnvironment: .tests)
+            let local = LocalForge(root: root, gitEnvironment: .tests, now: { clock.now })
             self.local = local
             self.github = nil
             self.forge = local
         case .github:
             let fake = try await FakeGitHub(token: Self.token, repositories: [:])
+            fake.setClock { clock.now }
             self.local = nil
             self.github = fake
             self.forge = GitHubForge(client: try GitHubClient(apiURL: fake.apiURL, token: Self.token, policy: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, timeout: 5)),

@@ -43,6 +43,7 @@ struct SyncScenario {
     mutating func setClock(_ text: String) {
         let date = Self.date(text)
         harness.now = { date }
+        host.clock.set(date)
     }
 
     /// A new upstream release: the edits committed and tagged.

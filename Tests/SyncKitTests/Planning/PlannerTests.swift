@@ -33,7 +33,7 @@ struct PlannerTests {
             _ = try Planner().plan(try Self.request(rules, source))
             Issue.record("overlap accepted")
         } catch PlanError.configuration(let errors) {
-            #expect(errors.diagnostics.map(\.message) == ["rules 'one' (rules/one.yaml:2) and 'two' both write docs/sub/b.md in org/a; a path can have only one writer, or syncs would oscillate."])
+            #expect(errors.diagnostics.map(\.message) == ["rules 'one' (rules/one.yaml:2) and 'two' both write docs/sub/b.md in org/a on the default branch; a path can have only one writer, or syncs would oscillate."])
         }
         // The same paths in two different repositories are fine.
         let apart = [try Self.rule("one", source: "core/**/*.md"), try Self.rule("two", source: "core/sub/*.md", repository: "org/b", path: "docs/sub/")]
@@ -95,7 +95,7 @@ struct PlannerTests {
         #expect(output.problems.map(\.ruleID) == ["tpl"])
         #expect(output.problems.first?.message.contains("'{{nobody}}'") == true)
         #expect(output.plan.skippedRules.map(\.reason) == [
-            "failed: core/t.md: the template uses '{{nobody}}', which is not defined. Define it under the rule's variables, or use one of: release.date, release.source_repo, release.source_sha, release.tag, release.version, rule.id, rule.name, target.default_branch, target.full_name, target.owner, target.repo.",
+            "failed: core/t.md: the template uses '{{nobody}}', which is not defined. Define it under the rule's variables, or use one of: release.date, release.source_repo, release.source_sha, release.tag, release.version, rule.id, rule.name, target.default_branch, target.full_name, target.name, target.owner, target.repo.",
             "skipped: depends on 'tpl', which failed",
         ])
     }

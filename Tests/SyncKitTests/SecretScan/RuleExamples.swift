@@ -44,6 +44,9 @@ enum RuleExamples {
 
     static let githubToken = FakeSecret.joined("gh", "p_", FakeSecret.random(36, seed: 1))
     static let githubServerToken = FakeSecret.joined("gh", "s_", FakeSecret.random(36, seed: 2))
+    /// The stateless installation token format GitHub rolls out since April 2026: a ghs_ JWT.
+    static let githubStatelessToken = FakeSecret.joined(
+        "gh", "s_", FakeSecret.random(36, seed: 21), ".", FakeSecret.random(300, seed: 22), "_", FakeSecret.random(40, seed: 23), ".", FakeSecret.random(86, seed: 24))
     static let githubFineGrained = FakeSecret.joined(
         "github_", "pat_", FakeSecret.random(22, seed: 3), "_", FakeSecret.random(59, seed: 4))
     static let awsKeyID = FakeSecret.joined("AK", "IA", FakeSecret.random(16, from: FakeSecret.upperAlphanumeric, seed: 5))
@@ -326,6 +329,7 @@ enum RuleExamples {
     static let positives: [PositiveExample] = [
         PositiveExample("github-token", "GITHUB_TOKEN=\(githubToken)", flagged: githubToken),
         PositiveExample("github-token", "  token: \"\(githubServerToken)\"", flagged: githubServerToken),
+        PositiveExample("github-token", "GH_TOKEN=\(githubStatelessToken) # app token", flagged: githubStatelessToken),
         PositiveExample("github-fine-grained-token", "gh auth login --with-token \(githubFineGrained)", flagged: githubFineGrained),
         PositiveExample("aws-access-key-id", "aws_access_key_id = \(awsKeyID)", flagged: awsKeyID),
         PositiveExample("aws-secret-access-key", "aws_secret_access_key = \(awsSecret)", flagged: awsSecret),

@@ -2,7 +2,7 @@ import Foundation
 
 /// GraphQL queries, executed from the parsed document over the fake's repositories: the part of
 /// GitHub's schema flash-sync reads (Repository, Ref, Commit, TreeEntry, Tree, Blob, issues and
-/// their labels). A field outside it is the validation error GitHub gives for an unknown field,
+/// their labels, pull requests). A field outside it is the validation error GitHub gives for an unknown field,
 /// and the whole query is refused; a repository that does not exist is null with a NOT_FOUND error.
 extension FakeGitHub.State {
     func executeQuery(_ document: GraphQLDocument, _ operation: GraphQLDocument.Operation, variables: [String: Any]) -> LoopbackServer.Reply {
@@ -41,6 +41,8 @@ struct FakeGraphQLResolver {
         case blob(String, sha: String)
         case issueConnection(String, [FakeGitHub.Issue], hasNextPage: Bool)
         case issue(String, FakeGitHub.Issue)
+        case pullRequestConnection(String, [Int], hasNextPage: Bool)
+        case pullRequest(String, Int)
         case labelConnection([String])
         case label(String)
         case commitConnection(String, [String])
@@ -57,6 +59,8 @@ struct FakeGraphQLResolver {
             case .blob: "Blob"
             case .issueConnection: "IssueConnection"
             case .issue: "Issue"
+            case .pullRequestConnection: "PullRequestConnection"
+            case .pullRequest: "PullRequest"
             case .labelConnection: "LabelConnection"
             case .label: "Label"
             case .commitConnection: "CommitConnection"
@@ -68,7 +72,7 @@ struct FakeGraphQLResolver {
         var abstractTypes: Set<String> {
             switch self {
             case .commit, .tree, .blob: ["GitObject", "Node"]
-            case .repository, .issue, .ref: ["Node"]
+            case .repository, .issue, .pullRequest, .ref: ["Node"]
             default: []
             }
         }
@@ -204,6 +208,8 @@ struct FakeGraphQLResolver {
                         && (labels.map { !Set($0).isDisjoint(with: issue.labels) } ?? true)
                 }.sorted { $0.number < $1.number }
                 return .node(.issueConnection(repository, Array(matching.prefix(first)), hasNextPage: matching.count > first))
+            case "pullRequests":
+                return pullRequests(repository, arguments)
             default: return unknown(name, on: node)
             }
 
@@ -285,6 +291,41 @@ struct FakeGraphQLResolver {
             default: return unknown(name, on: node)
             }
 
+        case .pullRequestConnection(let repository, let numbers, let hasNextPage):
+            switch name {
+            case "nodes": return .nodes(numbers.map { .pullRequest(repository, $0) })
+            case "pageInfo": return .node(.pageInfo(hasNextPage: hasNextPage))
+            case "totalCount": return .scalar(numbers.count)
+            default: return unknown(name, on: node)
+            }
+
+        case .pullRequest(let repository, let number):
+            let record = state.pulls[repository]![number]!
+            let issue = state.issue(number, in: repository)!
+            func date(_ value: Date?) -> Resolved {
+                guard let value else { return .null }
+                return .scalar(FakeGitHub.State.timestamp(value))
+            }
+            switch name {
+            case "number": return .scalar(number)
+            case "title": return .scalar(issue.title)
+            case "body": return .scalar(issue.body)
+            case "url": return .scalar("https://github.com/\(repository)/pull/\(number)")
+            case "state": return .scalar(record.mergedAt != nil ? "MERGED" : issue.isOpen ? "OPEN" : "CLOSED")
+            case "merged": return .scalar(record.mergedAt != nil)
+            case "headRefName": return .scalar(record.head)
+            case "baseRefName": return .scalar(record.base)
+            case "isCrossRepository": return .scalar(false)
+            case "createdAt": return date(record.createdAt)
+            case "updatedAt": return date(record.updatedAt)
+            case "mergedAt": return date(record.mergedAt)
+            case "closedAt": return date(record.closedAt)
+            case "labels":
+                guard let first = first(arguments, connection: "labels") else { return .null }
+                return .node(.labelConnection(Array(issue.labels.prefix(first))))
+            default: return unknown(name, on: node)
+            }
+
         case .labelConnection(let labels):
             guard name == "nodes" else { return unknown(name, on: node) }
             return .nodes(labels.map { .label($0) })
@@ -304,6 +345,52 @@ struct FakeGraphQLResolver {
             default: return unknown(name, on: node)
             }
         }
+    }
+
+    /// `Repository.pullRequests`: filtered by `states` (OPEN, CLOSED, MERGED; a single value is a
+    /// list of one, as GraphQL coerces it), `labels` (any of them), `headRefName` and `baseRefName`;
+    /// ordered by `orderBy` (CREATED_AT, UPDATED_AT or COMMENTS, ASC or DESC), by default oldest
+    /// first. A value outside these enums is the validation error GitHub gives.
+    mutating func pullRequests(_ repository: String, _ arguments: [String: Any]) -> Resolved {
+        guard let first = first(arguments, connection: "pullRequests") else { return .null }
+        let allStates = ["OPEN", "CLOSED", "MERGED"]
+        let states = (arguments["states"] as? [String]) ?? (arguments["states"] as? String).map { [$0] } ?? allStates
+        guard states.allSatisfy(allStates.contains) else {
+            validationError = "Argument 'states' on Field 'pullRequests' has an invalid value (\(states)). Expected type '[PullRequestState!]'."
+            return .null
+        }
+        let order = arguments["orderBy"] as? [String: Any]
+        let field = order?["field"] as? String ?? "CREATED_AT"
+        let direction = order?["direction"] as? String ?? "ASC"
+        guard ["CREATED_AT", "UPDATED_AT", "COMMENTS"].contains(field), ["ASC", "DESC"].contains(direction) else {
+            validationError = "Argument 'orderBy' on Field 'pullRequests' has an invalid value (\(order ?? [:])). Expected type 'IssueOrder'."
+            return .null
+        }
+        let labels = arguments["labels"] as? [String]
+        let head = arguments["headRefName"] as? String, base = arguments["baseRefName"] as? String
+        let records = (state.pulls[repository] ?? [:]).values.filter { record in
+            guard let issue = state.issue(record.number, in: repository) else { return false }
+            let recordState = record.mergedAt != nil ? "MERGED" : issue.isOpen ? "OPEN" : "CLOSED"
+            return states.contains(recordState)
+                && (labels.map { !Set($0).isDisjoint(with: issue.labels) } ?? true)
+                && head.map { $0 == record.head } ?? true
+                && base.map { $0 == record.base } ?? true
+        }
+        var keys: [Int: Double] = [:]
+        for record in records {
+            switch field {
+            case "UPDATED_AT": keys[record.number] = record.updatedAt.timeIntervalSince1970
+            case "COMMENTS": keys[record.number] = Double(state.issue(record.number, in: repository)?.comments.count ?? 0)
+            default: keys[record.number] = record.createdAt.timeIntervalSince1970
+            }
+        }
+        let descending = direction == "DESC"
+        let sorted = records.map(\.number).sorted { a, b in
+            let (ka, kb) = (keys[a] ?? 0, keys[b] ?? 0)
+            if ka == kb { return descending ? a > b : a < b }
+            return descending ? ka > kb : ka < kb
+        }
+        return .node(.pullRequestConnection(repository, Array(sorted.prefix(first)), hasNextPage: sorted.count > first))
     }
 
     /// The variables a selection set uses, through the fragments it spreads.

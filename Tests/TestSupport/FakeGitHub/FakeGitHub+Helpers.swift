@@ -69,7 +69,10 @@ extension FakeGitHub {
                                            message: "Merge pull request #\(number) from \(owner)/\(record.head)\n\n\(title)", verified: true)
             state.stores[repository] = store
             state.setBranch(record.base, to: commit, in: repository)
-            state.pulls[repository]?[number]?.mergedAt = Date()
+            let now = state.currentDate()
+            state.pulls[repository]?[number]?.mergedAt = now
+            state.pulls[repository]?[number]?.closedAt = now
+            state.pulls[repository]?[number]?.updatedAt = now
             state.pulls[repository]?[number]?.mergeCommitSHA = commit
             if let index = state.issues[repository]?.firstIndex(where: { $0.number == number }) {
                 state.issues[repository]?[index].isOpen = false

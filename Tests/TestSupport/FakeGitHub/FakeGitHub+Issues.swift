@@ -50,6 +50,7 @@ extension FakeGitHub.State {
             let comment = FakeGitHub.Comment(id: nextCommentID, body: text)
             nextCommentID += 1
             issues[repository]?[index].comments.append(comment)
+            touchPull(number, in: repository)
             return .json(201, commentJSON(comment, repository: repository, number: number))
         case ("POST", 2, "labels"):
             guard let number, let index = issues[repository]?.firstIndex(where: { $0.number == number }) else { return .notFound }
@@ -60,6 +61,7 @@ extension FakeGitHub.State {
             for label in labels where !(issues[repository]?[index].labels.contains(label) ?? true) {
                 issues[repository]?[index].labels.append(label)
             }
+            touchPull(number, in: repository)
             return .json(200, (issues[repository]?[index].labels ?? []).map { ["name": $0] })
         default:
             return .notFound
@@ -76,8 +78,14 @@ extension FakeGitHub.State {
             if state == "open", pulls[repository]?[number]?.mergedAt != nil {
                 return .unprocessable("Validation Failed: a merged pull request cannot be reopened")
             }
+            let wasOpen = issues[repository]?[index].isOpen ?? false
             issues[repository]?[index].isOpen = state == "open"
+            if pulls[repository]?[number] != nil, wasOpen != (state == "open") {
+                let date = state == "open" ? nil : currentDate()
+                pulls[repository]?[number]?.closedAt = date
+            }
         }
+        touchPull(number, in: repository)
         if let title = body["title"] as? String { issues[repository]?[index].title = title }
         if let text = body["body"] as? String { issues[repository]?[index].body = text }
         if let labels = body["labels"] as? [String] { issues[repository]?[index].labels = labels }

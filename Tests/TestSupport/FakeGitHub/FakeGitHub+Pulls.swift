@@ -32,6 +32,7 @@ extension FakeGitHub.State {
             if var record = pulls[repository]?[number] {
                 record.requestedReviewers += reviewers.filter { !record.requestedReviewers.contains($0) }
                 record.requestedTeams += teams.filter { !record.requestedTeams.contains($0) }
+                record.updatedAt = currentDate()
                 pulls[repository]?[number] = record
             }
             return .json(201, pullJSON(number, repository: repository) ?? [:])
@@ -44,12 +45,20 @@ extension FakeGitHub.State {
         let state = request.query["state"] ?? "open"
         // `head` is `owner:branch`; a bare branch is taken as the repository's own.
         let head = request.query["head"].map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? $0 }
-        let numbers = (pulls[repository] ?? [:]).values.filter { record in
+        var records = (pulls[repository] ?? [:]).values.filter { record in
             (state == "all" || (state == "open") == isOpen(record.number, in: repository))
                 && head.map { $0 == record.head } ?? true
                 && request.query["base"].map { $0 == record.base } ?? true
-        }.map(\.number).sorted(by: >)
-        return paginated(numbers.compactMap { pullJSON($0, repository: repository) }, request)
+        }.sorted { $0.number > $1.number }
+        if request.query["sort"] == "updated" {
+            // GitHub's default direction is desc only for `created`; for `updated` it is asc.
+            let descending = request.query["direction"] == "desc"
+            records.sort { a, b in
+                a.updatedAt == b.updatedAt ? (descending ? a.number > b.number : a.number < b.number)
+                    : (descending ? a.updatedAt > b.updatedAt : a.updatedAt < b.updatedAt)
+            }
+        }
+        return paginated(records.compactMap { pullJSON($0.number, repository: repository) }, request)
     }
 
     private mutating func createPull(_ request: FakeGitHub.APIRequest, repository: String) -> LoopbackServer.Reply {
@@ -80,6 +89,8 @@ extension FakeGitHub.State {
         issues[repository, default: []].append(.init(number: number, title: title, body: body["body"] as? String ?? "", isPullRequest: true))
         var record = FakeGitHub.PullRecord(number: number, head: head, headSHA: headSHA, base: base)
         record.maintainerCanModify = body["maintainer_can_modify"] as? Bool ?? true
+        record.createdAt = currentDate()
+        record.updatedAt = record.createdAt
         pulls[repository, default: [:]][number] = record
         return .json(201, pullJSON(number, repository: repository) ?? [:])
     }
@@ -115,6 +126,8 @@ extension FakeGitHub.State {
             "requested_teams": record.requestedTeams.map { ["slug": $0] },
             "auto_merge": autoMerge, "merged": record.mergedAt != nil,
             "merged_at": record.mergedAt.map(Self.timestamp) ?? NSNull(), "merge_commit_sha": record.mergeCommitSHA ?? NSNull(),
+            "created_at": Self.timestamp(record.createdAt), "updated_at": Self.timestamp(record.updatedAt),
+            "closed_at": record.closedAt.map(Self.timestamp) ?? NSNull(),
             "mergeable": issue.isOpen ? (state != "dirty") as Any : NSNull(), "mergeable_state": state,
             "maintainer_can_modify": record.maintainerCanModify,
         ]

@@ -16,6 +16,8 @@ extension FakeGitHub {
         var budgets: [String: RateBudget] = ["core": RateBudget(), "graphql": RateBudget()]
         var counts = RequestCounts()
         var nextCommentID = 1
+        /// The clock of pull request dates (opened, updated, merged, closed); nil: the real time.
+        var clock: (@Sendable () -> Date)?
 
         init(token: String, scopes: String?, repositories: [String: Repository]) {
             self.token = token
@@ -38,6 +40,10 @@ extension FakeGitHub {
         var mergeCommitSHA: String?
         var isClean = false
         var maintainerCanModify = true
+        var createdAt = Date(timeIntervalSince1970: 0)
+        var updatedAt = Date(timeIntervalSince1970: 0)
+        /// Set when the pull request is closed or merged; cleared when it is reopened.
+        var closedAt: Date?
     }
 }
 
@@ -100,6 +106,18 @@ extension FakeGitHub.State {
         for (number, record) in pulls[repository] ?? [:] where record.head == branch && isOpen(number, in: repository) {
             pulls[repository]?[number]?.headSHA = sha
         }
+    }
+
+    /// The time now, by the fake's clock.
+    func currentDate() -> Date {
+        clock?() ?? Date()
+    }
+
+    /// Marks a pull request updated now (GitHub's `updated_at`); an issue's number does nothing.
+    mutating func touchPull(_ number: Int?, in repository: String) {
+        guard let number, pulls[repository]?[number] != nil else { return }
+        let date = currentDate()
+        pulls[repository]?[number]?.updatedAt = date
     }
 
     func isOpen(_ number: Int, in repository: String) -> Bool {

@@ -17,6 +17,9 @@ package final class FakeGitHub: @unchecked Sendable {
     package let checksContract: Bool
     private var violations: [String] = []
 
+    /// `scopes`: the `X-OAuth-Scopes` header of every answer, as GitHub sends it to classic
+    /// (`ghp_`) and OAuth (`gho_`) tokens only; app and fine-grained tokens have permissions, not
+    /// scopes, and get no such header. `nil`: no header for any token.
     /// `checksContract`: every request is checked against GitHub's REST description first, and one
     /// outside it is answered 422 (naming what is wrong) and listed in `contractViolations`, so the
     /// test that sent it fails. Off only for the benchmark, which measures the client.
@@ -35,6 +38,12 @@ package final class FakeGitHub: @unchecked Sendable {
 
     package var apiURL: String { server.baseURL }
 
+    /// GitHub reports scopes (`X-OAuth-Scopes`) to the tokens that have them: classic personal
+    /// access tokens and OAuth app tokens.
+    static func sendsOAuthScopes(to token: String) -> Bool {
+        token.hasPrefix("ghp_") || token.hasPrefix("gho_")
+    }
+
     /// Every request the server received, faults included, in arrival order.
     package var requests: [LoopbackServer.RecordedRequest] { server.requests }
 
@@ -48,6 +57,12 @@ package final class FakeGitHub: @unchecked Sendable {
     /// Removes the faults not used up yet.
     package func clearFaults() {
         withState { $0.faults.removeAll() }
+    }
+
+    /// The clock of pull request dates (`created_at`, `updated_at`, `merged_at`, `closed_at`), for
+    /// tests that fix the time; by default the real time.
+    package func setClock(_ clock: @escaping @Sendable () -> Date) {
+        withState { $0.clock = clock }
     }
 
     /// Starts the primary (`core`) rate limit over with this many requests left.
@@ -119,7 +134,7 @@ extension FakeGitHub.State {
         let resource = recorded.path == "/graphql" ? "graphql" : "core"
         var budget = budgets[resource] ?? FakeGitHub.RateBudget()
         var headers = budget.headers.merging(["x-ratelimit-resource": resource]) { old, _ in old }
-        if let scopes { headers["x-oauth-scopes"] = scopes }
+        if let scopes, FakeGitHub.sendsOAuthScopes(to: token) { headers["x-oauth-scopes"] = scopes }
         guard budget.remaining > 0 else {
             return .json(403, ["message": "API rate limit exceeded for user ID 1.", "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"], headers: headers)
         }
