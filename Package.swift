@@ -105,7 +105,7 @@ var targets: [Target] = [
 
 // MARK: - Executables: one thin @main file each
 
-let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "open-sync-pr", "detect-drift", "rollback-sync", "notify", "local-forge"]
+let executables = ["validate-secrets", "governance-audit", "render-glyphs", "plan-sync", "validate-sync", "preview-sync", "open-sync-pr", "detect-drift", "rollback-sync", "notify", "local-forge"]
 targets += executables.map { name in
     .executableTarget(name: name, dependencies: ["Steps"], path: "Sources/Executables/\(name)")
 }

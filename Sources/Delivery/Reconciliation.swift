@@ -22,6 +22,10 @@ struct Reconciliation {
         var declined: [DeclinedChange] = []
         /// Files the target held before any sync recorded them, and how they were adopted.
         var adopted: [AdoptedFile] = []
+        /// DECISIONS.md as the base commit has it (conflict stubs are appended to it).
+        var existingDecisions: String?
+        /// What the target holds now at each path a file change modifies or removes (for diff stats).
+        var previous: [String: Data] = [:]
 
         var counts: FileCounts {
             FileCounts(added: fileChanges.filter { $0.kind == .added }.count,
@@ -36,7 +40,9 @@ struct Reconciliation {
         var drifted: [String] { fileChanges.filter(\.drifted).map(\.path) }
     }
 
-    func compute() async throws -> Work {
+    /// `decisions`: whether the conflict stubs go into the work's changes (one rule per pull
+    /// request), or are left to the caller (a shared pull request writes DECISIONS.md once).
+    func compute(decisions: Bool = true) async throws -> Work {
         let layout = context.layout
         let forge = context.forge
         let statePath = layout.stateFile(rule: rule.ruleID)
@@ -106,17 +112,16 @@ struct Reconciliation {
             )
             guard outcome.content != current else { continue }
             work.changes[file.destination] = .some(outcome.content)
+            if let current { work.previous[file.destination] = current }
             work.fileChanges.append(FileChange(path: file.destination, kind: current == nil ? .added : .modified,
                                                override: outcome.overrideUsed, drifted: outcome.drifted, conflicts: outcome.conflicts))
         }
         reconcileOrphans(contents: contents, state: oldState, links: links, declined: declined, files: &files, work: &work)
         reportOverridesWithoutSource(overrides, work: &work)
 
-        let conflicted = work.fileChanges.filter { !$0.conflicts.isEmpty }
-        if !conflicted.isEmpty {
-            let existing = contents[layout.decisionsFile].flatMap(TextContent.decode)
-            let entries = conflicted.map { DecisionLog.conflictStub(date: context.date, version: context.plan.version, file: $0.path, lines: $0.conflicts) }
-            work.changes[layout.decisionsFile] = .some(Data(DecisionLog.appending(entries, to: existing).utf8))
+        work.existingDecisions = contents[layout.decisionsFile].flatMap(TextContent.decode)
+        if decisions, let log = Self.decisionsChange(context: context, existing: work.existingDecisions, conflicted: work.fileChanges) {
+            work.changes[layout.decisionsFile] = .some(log)
         }
         if !work.changes.isEmpty {
             let state = SyncState(rule: rule.ruleID, version: context.plan.version, sourceRepository: context.plan.sourceRepository,
@@ -133,6 +138,15 @@ struct Reconciliation {
             upstreamFiles: Dictionary(rule.files.compactMap { file in file.sourceSHA256.map { (file.destination, (file.source, $0)) } }, uniquingKeysWith: { first, _ in first })
         ).markdown
         return work
+    }
+
+    /// DECISIONS.md with a `conflict_resolution` stub per conflicted file appended; nil when no
+    /// file has a conflict.
+    static func decisionsChange(context: DeliveryContext, existing: String?, conflicted changes: [FileChange]) -> Data? {
+        let conflicted = changes.filter { !$0.conflicts.isEmpty }
+        guard !conflicted.isEmpty else { return nil }
+        let entries = conflicted.map { DecisionLog.conflictStub(date: context.date, version: context.plan.version, file: $0.path, lines: $0.conflicts) }
+        return Data(DecisionLog.appending(entries, to: existing).utf8)
     }
 
     /// Files upstream no longer produces: removed when unchanged downstream and the rule asks for it.
@@ -156,6 +170,7 @@ struct Reconciliation {
                 work.notices.append(SyncNotice(.orphanKept, path: path, message: "upstream no longer produces this file; \(kept)"))
             } else if rule.deleteOrphaned && unchanged {
                 work.changes[path] = .some(nil)
+                work.previous[path] = current
                 if contents[context.layout.snapshot(of: path)] != nil { work.changes[context.layout.snapshot(of: path)] = .some(nil) }
                 work.fileChanges.append(FileChange(path: path, kind: .removed))
             } else {

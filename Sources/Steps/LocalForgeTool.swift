@@ -8,6 +8,8 @@ import SyncCore
 ///     local-forge DIR create OWNER/NAME FOLDER [--branch main] [--no-auto-merge]
 ///     local-forge DIR merge OWNER/NAME (NUMBER|--all)
 ///     local-forge DIR commit OWNER/NAME FOLDER MESSAGE     (every file of FOLDER, over the branch head)
+///     local-forge DIR topics OWNER/NAME TOPIC,TOPIC,... [--archived] [--fork]
+///                                                         (what the owner's listing says of it; "" for no topics)
 ///     local-forge DIR prs
 package enum LocalForgeTool {
     package static func main(_ arguments: [String]) async -> Int32 {
@@ -21,7 +23,7 @@ package enum LocalForgeTool {
     }
 
     static func run(_ arguments: [String]) async throws {
-        guard arguments.count >= 2 else { throw ForgeError("usage: local-forge DIR (create|merge|commit|prs) ...") }
+        guard arguments.count >= 2 else { throw ForgeError("usage: local-forge DIR (create|merge|commit|topics|prs) ...") }
         let root = URL(fileURLWithPath: arguments[0])
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         let forge = LocalForge(root: root, gitEnvironment: GitEnvironment(inheriting: ProcessInfo.processInfo.environment))
@@ -48,11 +50,24 @@ package enum LocalForgeTool {
             let commit = try await forge.commit(rest[0], CommitRequest(branch: info.defaultBranch, parent: head.id, message: rest[2],
                                                                        changes: try files(in: URL(fileURLWithPath: rest[1])).mapValues { $0 }))
             print("committed \(commit.id.prefix(12)) to \(rest[0])")
+        case "topics":
+            let usage = ForgeError("usage: local-forge DIR topics OWNER/NAME TOPIC,TOPIC,... [--archived] [--fork]")
+            guard rest.count >= 2 else { throw usage }
+            let flags = rest.dropFirst(2)
+            if let unknown = flags.first(where: { !["--archived", "--fork"].contains($0) }) {
+                throw ForgeError("unknown option '\(unknown)' (--archived, --fork); \(usage)")
+            }
+            let topics = rest[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            try forge.setListing(rest[0], topics: topics, archived: flags.contains("--archived"), fork: flags.contains("--fork"))
+            var summary = topics.isEmpty ? "no topics" : "topics " + topics.map { $0.lowercased() }.joined(separator: ", ")
+            if flags.contains("--archived") { summary += "; archived" }
+            if flags.contains("--fork") { summary += "; fork" }
+            print("\(rest[0]): \(summary)")
         case "prs":
             let ledger = try Data(contentsOf: forge.root.appendingPathComponent("ledger.json"))
             FileHandle.standardOutput.write(ledger)
         default:
-            throw ForgeError("unknown command '\(arguments[1])' (create, merge, commit, prs)")
+            throw ForgeError("unknown command '\(arguments[1])' (create, merge, commit, topics, prs)")
         }
     }
 

@@ -92,6 +92,23 @@ enum GitHubBench {
             })
         }
 
+        // An upstream pull request that changes one synced file, previewed over the merged fleet
+        // (the comment adds a list and a create on the upstream pull request).
+        try fake.createRepository("bench-org/upstream", files: ["README.md": Data("# upstream\n".utf8)])
+        let upstreamForge = GitHubForge(client: try GitHubClient(apiURL: fake.apiURL, token: token), cache: try ResponseCache())
+        _ = try await upstreamForge.createIssue("bench-org/upstream", title: "A change to preview", body: "", labels: [])
+        let work = harness.workingDirectory
+        let changed = work.appendingPathComponent("core/area1/doc001.md")
+        try (try String(contentsOf: changed, encoding: .utf8) + "\nOne more line from the pull request.\n").write(to: changed, atomically: true, encoding: .utf8)
+        _ = try GitFixture.git(["-c", "user.name=bench", "-c", "user.email=bench@flash-sync.invalid", "commit", "-qam", "change"], in: work)
+        for batchReads in [false, true] {
+            let how = batchReads ? "GraphQL batches" : "REST per target"
+            phases.append(try await measure("preview of a one-file pull request, \(how)", batchReads: batchReads) { harness in
+                try await harness.run(PreviewSyncStep.self, ["--base", "v1.0.0", "--forge", "github", "--pull-request", "1", "--source-repo", "bench-org/upstream",
+                                                             "--report-path", "preview-\(batchReads).md", "--github-cache", "preview-\(batchReads)-cache"])
+            })
+        }
+
         print("| phase | wall time | per target | requests per target | GET (304) | mutating per target | 1 s write pacing, 1 job |")
         print("|---|---|---|---|---|---|---|")
         for phase in phases {

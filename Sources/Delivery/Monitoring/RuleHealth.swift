@@ -56,6 +56,8 @@ package struct RuleHealth: Sendable {
     package var alerts: [SyncAlert]
     /// The rule's newest sync pull request in the target (state and age), set by detect-drift.
     package var pullRequest: SyncPullRequestStanding = .unknown
+    /// Synced files the team declined (`declined.yml`): not drift, listed in the registry.
+    package var declined: [DeclinedChange] = []
 }
 
 /// Works out each rule's health at a fixed time against the upstream's release tags.
@@ -112,8 +114,10 @@ package struct HealthEvaluator: Sendable {
 
         let status = Self.status(failing: failures.count > thresholds.consecutiveFailures, drifted: !inspection.drifted.isEmpty,
                                  stale: stale, synced: state != nil, behind: !missed.isEmpty)
-        return RuleHealth(repository: repository, rule: rule, lastSync: state.map { String($0.syncedAt.prefix(10)) }, version: state?.version,
-                          daysSinceSync: days, missedReleases: missed, failures: failures, drifted: inspection.drifted, status: status, alerts: alerts)
+        var health = RuleHealth(repository: repository, rule: rule, lastSync: state.map { String($0.syncedAt.prefix(10)) }, version: state?.version,
+                                daysSinceSync: days, missedReleases: missed, failures: failures, drifted: inspection.drifted, status: status, alerts: alerts)
+        health.declined = inspection.declined
+        return health
     }
 
     /// The worst condition names the row.

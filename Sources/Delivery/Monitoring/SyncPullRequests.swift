@@ -74,8 +74,10 @@ package struct SyncPullRequestIndex: Sendable {
         self.now = now
     }
 
-    package func standing(of ruleID: String) -> SyncPullRequestStanding {
-        let parts = Self.templateParts(ruleID: ruleID, settings: settings)
+    /// `sharedBranchID`: for a `pull_request: per_target` rule, the `{rule-id}` of the target's
+    /// shared branch (`_target`): its pull request is the rule's.
+    package func standing(of ruleID: String, sharedBranchID: String? = nil) -> SyncPullRequestStanding {
+        let parts = Self.templateParts(ruleID: sharedBranchID ?? ruleID, settings: settings)
         let matching = pulls.filter { Self.matches(Substring($0.head), parts[...]) }
         guard let newest = matching.max(by: { $0.number < $1.number }) else { return .notFound }
         return .found(SyncPullRequest(newest, now: now))

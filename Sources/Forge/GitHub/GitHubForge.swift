@@ -10,7 +10,7 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     package let cache: ResponseCache
     /// Messages about things that did not stop the sync (a reviewer GitHub refused), for the log.
     let lock = NSLock()
-    private var repositories: [String: GitHubPayload.Repository] = [:]
+    private var repositoryPayloads: [String: GitHubPayload.Repository] = [:]
     /// The pull requests this run has seen, so updates only send what differs.
     var pulls: [String: [Int: GitHubPayload.PullRequest]] = [:]
     /// Where this run last saw each branch point (nil: absent), so a commit right after the
@@ -19,6 +19,8 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     private var noticeList: [String] = []
     /// What fleet reads (GraphQL, many repositories per request) saw, answered before REST.
     let fleet = FleetSnapshot()
+    /// Each owner's repositories, listed once per run (`repositories(of:)`).
+    let listings = OwnerListings()
 
     /// Whether fleet reads go through GraphQL (many repositories per query); off, every target is
     /// read over REST (a GitHub Enterprise Server whose GraphQL schema lacks `Commit.file`).
@@ -170,11 +172,11 @@ package final class GitHubForge: Forge, @unchecked Sendable {
     }
 
     func repositoryPayload(_ name: String) async throws -> GitHubPayload.Repository {
-        if let known = lock.withLock({ repositories[name] }) { return known }
+        if let known = lock.withLock({ repositoryPayloads[name] }) { return known }
         let path = try base(name)
         guard let data = try await read(path) else { throw GitHubError.notFound(path: path) }
         let payload = try Self.decode(GitHubPayload.Repository.self, data, path)
-        lock.withLock { repositories[name] = payload }
+        lock.withLock { repositoryPayloads[name] = payload }
         return payload
     }
 

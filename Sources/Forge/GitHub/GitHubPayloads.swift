@@ -158,7 +158,30 @@ enum GitHubPayload {
         }
     }
 
+    /// A repository of an owner's listing (`/orgs/{org}/repos`, `/users/{username}/repos`: GitHub's
+    /// MinimalRepository, of which only these fields are read). `topics` and `archived` are optional
+    /// in GitHub's description; `fork` is not, but a listing without it is read as not a fork.
+    struct ListedRepository: Codable {
+        var fullName: String
+        var topics: [String]?
+        var archived: Bool?
+        var fork: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case topics, archived, fork
+            case fullName = "full_name"
+        }
+    }
+
+    /// An issue or pull request comment (`/issues/{n}/comments`, `/issues/comments/{id}`).
     struct Comment: Codable {
+        var id: Int
         var body: String?
+        var htmlURL: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, body
+            case htmlURL = "html_url"
+        }
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import SyncCore
 
 /// Downstream repositories as local bare git repositories (`<root>/<owner>/<name>.git`) plus a
-/// JSON ledger of pull requests and issues (`<root>/ledger.json`): the embedded forge of the demo,
-/// local replays and tests. Commits are made with git plumbing, never in a work tree.
+/// JSON ledger of pull requests and issues (`<root>/ledger.json`, which also keeps each
+/// repository's settings and topics, see `LocalForge+Repositories`): the embedded forge of the
+/// demo, local replays and tests. Commits are made with git plumbing, never in a work tree.
 package final class LocalForge: Forge, @unchecked Sendable {
     package let root: URL
     /// The environment of every git run (see `GitEnvironment`).

@@ -7,6 +7,10 @@ import SyncCore
 package protocol Forge: Sendable {
     /// The repository's default branch, whether the token may push, and whether auto-merge is allowed.
     func repository(_ name: String) async throws -> ForgeRepository
+    /// Every repository of an owner (organisation or user) the token can see, with its topics and
+    /// whether it is archived or a fork: what a rule's `target_repos` selector chooses from.
+    /// Throws when the owner does not exist.
+    func repositories(of owner: String) async throws -> [ForgeRepositoryListing]
     /// The commit a branch points at, or nil when the branch does not exist.
     func head(_ repository: String, branch: String) async throws -> ForgeCommit?
     /// Contents of files at a commit (missing files are absent from the result).
@@ -43,6 +47,15 @@ package protocol Forge: Sendable {
     func closePullRequest(_ repository: String, number: Int, comment: String) async throws
     /// Turns on auto-merge; says why not when the repository or the PR does not allow it.
     func enableAutoMerge(_ repository: String, number: Int) async throws -> AutoMergeOutcome
+
+    /// Every comment on an issue or pull request, oldest first (all pages).
+    func comments(_ repository: String, number: Int) async throws -> [ForgeComment]
+    /// A new comment on an issue or pull request.
+    func createComment(_ repository: String, number: Int, body: String) async throws -> ForgeComment
+    /// Replaces the body of a comment.
+    func updateComment(_ repository: String, id: Int, body: String) async throws -> ForgeComment
+    /// Deletes a comment; one already gone is not an error.
+    func deleteComment(_ repository: String, id: Int) async throws
 
     /// Open issues carrying a label.
     func openIssues(_ repository: String, label: String) async throws -> [ForgeIssue]

@@ -20,3 +20,16 @@ package struct ForgeIssue: Sendable, Equatable, Codable {
         self.comments = comments
     }
 }
+
+/// One comment on an issue or pull request.
+package struct ForgeComment: Sendable, Equatable, Codable {
+    package var id: Int
+    package var body: String
+    package var url: String
+
+    package init(id: Int, body: String, url: String) {
+        self.id = id
+        self.body = body
+        self.url = url
+    }
+}

@@ -28,3 +28,20 @@ package struct ForgeCommit: Sendable, Equatable, Codable {
 
     package var isMerge: Bool { parents.count > 1 }
 }
+
+/// One repository of an owner's listing.
+package struct ForgeRepositoryListing: Sendable, Equatable, Codable {
+    /// `owner/name`, spelled as the forge spells it.
+    package var name: String
+    /// Lower-case topics, as GitHub keeps them.
+    package var topics: [String]
+    package var archived: Bool
+    package var fork: Bool
+
+    package init(name: String, topics: [String] = [], archived: Bool = false, fork: Bool = false) {
+        self.name = name
+        self.topics = topics
+        self.archived = archived
+        self.fork = fork
+    }
+}

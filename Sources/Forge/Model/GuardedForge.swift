@@ -44,6 +44,7 @@ package final class GuardedForge: Forge, @unchecked Sendable {
     // MARK: Reads, from the real forge
 
     package func repository(_ name: String) async throws -> ForgeRepository { try await base.repository(name) }
+    package func repositories(of owner: String) async throws -> [ForgeRepositoryListing] { try await base.repositories(of: owner) }
     package func head(_ repository: String, branch: String) async throws -> ForgeCommit? { try await base.head(repository, branch: branch) }
     package func files(_ repository: String, at commit: String, paths: [String]) async throws -> [String: Data] {
         try await base.files(repository, at: commit, paths: paths)
@@ -73,6 +74,7 @@ package final class GuardedForge: Forge, @unchecked Sendable {
         try await base.recentPullRequests(repository, headPrefix: headPrefix)
     }
     package func openIssues(_ repository: String, label: String) async throws -> [ForgeIssue] { try await base.openIssues(repository, label: label) }
+    package func comments(_ repository: String, number: Int) async throws -> [ForgeComment] { try await base.comments(repository, number: number) }
 
     // MARK: Writes: redacted, and recorded instead of sent in a replay
 
@@ -124,6 +126,23 @@ package final class GuardedForge: Forge, @unchecked Sendable {
     package func closeIssue(_ repository: String, number: Int, comment: String) async throws {
         guard recordOnly else { return try await base.closeIssue(repository, number: number, comment: redact(comment)) }
         _ = record(repository, "close issue #\(number)")
+    }
+
+    package func createComment(_ repository: String, number: Int, body: String) async throws -> ForgeComment {
+        guard recordOnly else { return try await base.createComment(repository, number: number, body: redact(body)) }
+        let id = record(repository, "comment on #\(number)")
+        return ForgeComment(id: id, body: redact(body), url: "replay://\(repository)/issues/\(number)#issuecomment-\(id)")
+    }
+
+    package func updateComment(_ repository: String, id: Int, body: String) async throws -> ForgeComment {
+        guard recordOnly else { return try await base.updateComment(repository, id: id, body: redact(body)) }
+        _ = record(repository, "edit comment \(id)")
+        return ForgeComment(id: id, body: redact(body), url: "replay://\(repository)/issues/comments/\(id)")
+    }
+
+    package func deleteComment(_ repository: String, id: Int) async throws {
+        guard recordOnly else { return try await base.deleteComment(repository, id: id) }
+        _ = record(repository, "delete comment \(id)")
     }
 
     private func redacted(_ draft: PullRequestDraft) -> PullRequestDraft {

@@ -12,6 +12,7 @@ package enum StepCatalog {
         RenderGlyphsStep.definition,
         PlanSyncStep.definition,
         ValidateSyncStep.definition,
+        PreviewSyncStep.definition,
         OpenSyncPRStep.definition,
         NotifyStep.definition,
         DetectDriftStep.definition,

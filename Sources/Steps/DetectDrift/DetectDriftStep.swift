@@ -28,14 +28,14 @@ package struct DetectDriftStep: StepCommand {
     package func run(_ session: StepSession) async throws -> StepStatus {
         let context = session.context
         let inputs = session.inputs
-        let ruleSet = try MonitoringInputs.loadRules(session)
+        let forge = try ForgeSelection.make(session, forge: ForgeInputs.forge)
+        defer { ForgeSelection.report(forge, session) }
+        let ruleSet = try await RuleInputs.resolvingSelectors(try MonitoringInputs.loadRules(session), forge: forge, session)
         let layout = ruleSet.settings.layout
         let selected = try RuleInputs.targets(session, Input.targetRepos, rules: ruleSet).map { Set($0.map { $0.lowercased() }) }
         let failOnDrift = try inputs(Input.failOnDrift)
         let rules = ruleSet.rules.filter { selected?.contains($0.targetRepository.lowercased()) ?? true }
         let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
-        let forge = try ForgeSelection.make(session, forge: ForgeInputs.forge)
-        defer { ForgeSelection.report(forge, session) }
         let history = FailureHistory(runs: try MonitoringInputs.loadHistory(session))
         let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
                                         releaseTags: MonitoringInputs.releaseTags(session), overridesFolder: layout.overridesFolder)
@@ -54,7 +54,8 @@ package struct DetectDriftStep: StepCommand {
                     let pulls = await Self.syncPullRequests(forge, repository: repository, ruleSet: ruleSet, now: evaluator.now, session)
                     let health = inspection.rules.map { rule -> RuleHealth in
                         var row = evaluator.evaluate(rule, repository: repository, failures: history.streak(repository: repository, ruleID: rule.rule.id), driftIssueURL: outcome.issue?.url)
-                        row.pullRequest = pulls?.standing(of: rule.rule.id) ?? .unknown
+                        row.pullRequest = pulls?.standing(of: rule.rule.id, sharedBranchID: rule.rule.pullRequest == .perTarget
+                            ? PullRequestGrouping.sharedBranchID(base: rule.rule.targetBranch) : nil) ?? .unknown
                         return row
                     }
                     return TargetReport(repository: repository, drifted: inspection.drifted, issue: outcome, health: health)

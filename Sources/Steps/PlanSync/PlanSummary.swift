@@ -24,6 +24,13 @@ struct PlanSummary {
             })
             if rules.count > Self.rowLimit { summary.paragraph("… and \(rules.count - Self.rowLimit) more rules (all in plan.json).") }
         }
+        let selected = rules.filter { $0.1.targetSelectedBy != nil }
+        if !selected.isEmpty {
+            let rows = selected.prefix(Self.rowLimit).map { repository, rule in [rule.ruleID, repository, rule.targetSelectedBy ?? ""] }
+            var body = "| rule | target | chosen by |\n|---|---|---|\n" + rows.map { "| " + $0.map(StepSummary.cell).joined(separator: " | ") + " |" }.joined(separator: "\n")
+            if selected.count > Self.rowLimit { body += "\n\n… and \(selected.count - Self.rowLimit) more (all in plan.json)." }
+            summary.details("Targets from target_repos (\(selected.count))", body)
+        }
         let skippedFiles = rules.flatMap { repository, rule in rule.skippedFiles.map { (repository, rule.ruleID, $0) } }
         if !skippedFiles.isEmpty {
             let reasons = Dictionary(grouping: skippedFiles, by: { $0.2.reason }).sorted { $0.value.count > $1.value.count }

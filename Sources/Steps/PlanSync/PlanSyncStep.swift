@@ -28,8 +28,12 @@ package struct PlanSyncStep: StepCommand {
         let maxShards = try inputs(Input.maxShards)
         let rulesDirectory = try inputs(Input.rulesDir)
         let loading = Date()
-        let ruleSet = try await session.group("Load rules") {
+        var ruleSet = try await session.group("Load rules") {
             try RuleInputs.load(session, rulesDirectory: Input.rulesDir, targetsFile: Input.targetsFile, settings: Input.settings)
+        }
+        if !ruleSet.unresolved.isEmpty {
+            let forge = try inputs(Input.forge).isEmpty ? nil : try ForgeSelection.make(session, forge: Input.forge)
+            ruleSet = try await session.group("Resolve target selectors") { try await RuleInputs.resolvingSelectors(ruleSet, forge: forge, session) }
         }
         session.debug("rules loaded in \(Int(Date().timeIntervalSince(loading) * 1000)) ms")
         session.log("Loaded \(ruleSet.rules.count) rule\(ruleSet.rules.count == 1 ? "" : "s") from \(rulesDirectory).")

@@ -1,4 +1,5 @@
 import ActionsRuntime
+import Forge
 import Diagnostics
 import Foundation
 import SyncCore
@@ -32,6 +33,26 @@ enum RuleInputs {
         }
         return try RuleSet.load(rulesFolder: folderURL, rulesFolderName: folder,
                                 targetsFile: try file(targetsFile), settingsFile: try file(settings))
+    }
+
+    /// The rules with their `target_repos` selectors resolved through the forge: each owner is
+    /// listed once per run (on GitHub one request per 100 repositories). The repositories chosen
+    /// are logged with the selector that chose each.
+    static func resolvingSelectors(_ rules: RuleSet, forge: (any Forge)?, _ session: StepSession) async throws -> RuleSet {
+        guard !rules.unresolved.isEmpty else { return rules }
+        guard let forge else {
+            let rule = rules.unresolved[0]
+            throw Diagnostic.configuration(file: rule.file, line: rule.line,
+                                           message: "rule '\(rule.id)' chooses its targets with a selector (target_repos), which needs a forge to list repositories: pass the forge input.")
+        }
+        let resolved = try await rules.resolvingSelectors { owner in
+            try await forge.repositories(of: owner).map { ($0.name, $0.topics, $0.archived, $0.fork) }
+        }
+        let chosen = resolved.rules.filter { $0.selectedBy != nil && $0.selectedBy != "listed" }
+        session.log("Selectors chose \(chosen.count) target\(chosen.count == 1 ? "" : "s") for \(rules.unresolved.count) rule\(rules.unresolved.count == 1 ? "" : "s"):")
+        for rule in chosen.prefix(200) { session.log("  \(rule.id) → \(rule.targetRepository) (\(rule.selectedBy ?? ""))") }
+        if chosen.count > 200 { session.log("  … and \(chosen.count - 200) more (all in the plan)") }
+        return resolved
     }
 
     /// Whether the input names something other than its default (the action passes the

@@ -122,6 +122,11 @@ final class FileRenderer: @unchecked Sendable {
         planned.targetPath = rule.targetPath
         planned.orphansKept = orphansKept
         planned.adopt = rule.adopt == .conflict ? nil : rule.adopt
+        planned.targetSelectedBy = rule.selectedBy
+        if rule.pullRequest == .perTarget {
+            planned.pullRequest = .perTarget
+            planned.branch = settings.branch(version: request.version, ruleID: PullRequestGrouping.sharedBranchID(base: rule.targetBranch))
+        }
         return (planned, problems)
     }
 

@@ -71,11 +71,18 @@ package struct PlannedRule: Sendable, Codable, Equatable {
     package var targetPath: String?
     /// Why the orphans are kept although the rule deletes orphans (a selection that shrank sharply).
     package var orphansKept: String?
+    /// For a rule with `target_repos`: what chose this target (`listed`, or the selector).
+    package var targetSelectedBy: String?
+    /// `per_target`: delivered in the target's shared pull request (on `branch`, shared by every
+    /// such rule with the same base); nil: a pull request of its own.
+    package var pullRequest: PullRequestGrouping?
 
     enum CodingKeys: String, CodingKey {
         case strategy, frequency, branch, labels, reviewers, files, orphans, schemas, checksum, validation, adopt
         case targetPath = "target_path"
         case orphansKept = "orphans_kept"
+        case targetSelectedBy = "target_selected_by"
+        case pullRequest = "pull_request"
         case ruleID = "rule_id"
         case ruleFile = "rule_file"
         case targetBranch = "target_branch"

@@ -99,7 +99,8 @@ package struct Planner: Sendable {
         var errors: [Diagnostic] = []
         // An include pattern that matches none of the files the source selects is a typo too: it
         // silently narrows the rule (and, with delete_orphaned, removes what it no longer selects).
-        for rule in rules {
+        var checked = Set<String>()
+        for rule in rules where checked.insert(rule.id).inserted {
             let sourced = source.paths.filter(rule.source.matches)
             for include in rule.include where !sourced.contains(where: include.matches) {
                 errors.append(Diagnostic.configuration(
@@ -119,6 +120,9 @@ package struct Planner: Sendable {
                 hint: "Check the pattern for a typo; a rule that should sync nothing for now belongs in archived/."
             ))
         }
+        // A rule expanded to many targets (target_repos) is reported once.
+        var seen = Set<Diagnostic>()
+        errors = errors.filter { seen.insert($0).inserted }
         if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }
     }
 

@@ -3,7 +3,7 @@ import SyncCore
 /// Decodes one rule file: exactly the spec's `sync_rule` schema plus flash-sync's extensions.
 enum RuleDecoding {
     static let specKeys = ["id", "source", "target_repo", "target_path", "strategy", "frequency", "filters", "transforms", "validation"]
-    static let extensionKeys = ["name", "variables", "depends_on", "target_branch", "labels", "reviewers", "auto_merge", "delete_orphaned", "adopt", "schemas"]
+    static let extensionKeys = ["name", "variables", "depends_on", "target_branch", "labels", "reviewers", "auto_merge", "delete_orphaned", "adopt", "pull_request", "schemas", "target_repos"]
 
     static func decode(_ root: ConfigNode) throws(Diagnostic) -> SyncRule {
         let top = try root.mapping(allowed: ["sync_rule"])
@@ -18,11 +18,7 @@ enum RuleDecoding {
         let sourceNode = try fields.required("source")
         let source = try RulePaths.glob(try sourceNode.string(), node: sourceNode, what: "source")
 
-        let repoNode = try fields.required("target_repo")
-        let repository = try repoNode.string()
-        guard RepositoryNames.isValid(repository) else {
-            throw repoNode.error("target_repo '\(repository)' is not a repository name; write it as org/repo.")
-        }
+        let (repository, entries) = try targets(fields, rule: node)
         let pathNode = try fields.required("target_path")
         let targetPath = try RulePaths.targetFolder(try pathNode.string(), node: pathNode)
 
@@ -34,6 +30,7 @@ enum RuleDecoding {
             variables: [:], dependsOn: [], labels: [], reviewers: [], deleteOrphaned: false, schemas: [],
             file: root.file, line: node.line
         )
+        rule.targetEntries = entries
         rule.name = try fields["name"]?.string()
         if let filters = fields["filters"] {
             let entries = try filters.mapping(allowed: ["include", "exclude"])
@@ -66,6 +63,7 @@ enum RuleDecoding {
         rule.autoMerge = try fields["auto_merge"]?.bool()
         rule.deleteOrphaned = try fields["delete_orphaned"]?.bool() ?? false
         if let adopt = fields["adopt"] { rule.adopt = try choice(adopt, AdoptPolicy.self, what: "adopt policy") }
+        if let grouping = fields["pull_request"] { rule.pullRequest = try choice(grouping, PullRequestGrouping.self, what: "pull_request") }
         if let schemas = fields["schemas"] {
             for (pattern, schema) in try schemas.mapping().entries {
                 let path = try schema.string()
@@ -74,6 +72,48 @@ enum RuleDecoding {
             }
         }
         return rule
+    }
+
+    /// `target_repo: org/repo`, or `target_repos:` (repositories and selectors), never both.
+    /// Returns the first listed repository (a placeholder until the rule is expanded) and the entries.
+    private static func targets(_ fields: ConfigMapping, rule node: ConfigNode) throws(Diagnostic) -> (String, [TargetEntry]) {
+        switch (fields["target_repo"], fields["target_repos"]) {
+        case (let one?, nil):
+            let repository = try one.string()
+            guard RepositoryNames.isValid(repository) else {
+                throw one.error("target_repo '\(repository)' is not a repository name; write it as org/repo.")
+            }
+            return (repository, [])
+        case (nil, let many?):
+            var entries: [TargetEntry] = []
+            var seen: [String: Int?] = [:]
+            let items = try many.sequence()
+            guard !items.isEmpty else { throw many.error("target_repos is empty; list repositories (org/repo) or selectors ({owner, topics, name}).") }
+            for item in items {
+                if case .mapping = item.node {
+                    entries.append(.selector(try TargetSelector.decode(item)))
+                    continue
+                }
+                let repository = try item.string()
+                guard RepositoryNames.isValid(repository) else {
+                    throw item.error("'\(repository)' is not a repository name; write it as org/repo, or a selector {owner, topics, name}.")
+                }
+                if let earlier = seen[repository.lowercased()] {
+                    throw item.error("'\(repository)' is listed twice in target_repos (first at line \(earlier.map(String.init) ?? "?")).")
+                }
+                seen[repository.lowercased()] = item.line
+                entries.append(.repository(repository, line: item.line))
+            }
+            let first = entries.lazy.compactMap { entry -> String? in
+                if case .repository(let name, _) = entry { return name }
+                return nil
+            }.first
+            return (first ?? "", entries)
+        case (_?, _?):
+            throw node.error("the rule has both target_repo and target_repos; keep one.")
+        case (nil, nil):
+            throw node.error("'sync_rule.target_repo' is required (or target_repos, a list of repositories and selectors).")
+        }
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ node: ConfigNode, _ type: T.Type, what: String) throws(Diagnostic) -> T

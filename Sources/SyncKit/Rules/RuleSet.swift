@@ -5,8 +5,14 @@ import SyncCore
 /// Every rule of the upstream repository, checked together and in dependency order.
 package struct RuleSet: Sendable {
     /// Rules in topological order of `depends_on`, ties broken by id.
+    /// A rule with `target_repos` appears once per repository, all with its id.
     package var rules: [SyncRule]
     package var settings: SyncSettings
+    /// Rules whose `target_repos` hold selectors: expanded by `resolvingSelectors(_:)`, which
+    /// needs the forge; until then they are not in `rules`.
+    package var unresolved: [SyncRule] = []
+    /// sync_targets.yml, for the default rules and target values of repositories selectors find.
+    package var targets: SyncTargets?
 
     package init(rules: [SyncRule], settings: SyncSettings) throws(DiagnosticGroup) {
         self.settings = settings
@@ -54,17 +60,35 @@ package struct RuleSet: Sendable {
         } else if targetsFile == nil || !FileManager.default.fileExists(atPath: targetsFile!.url.path) {
             errors.append(Diagnostic.configuration(file: rulesFolderName, message: "the rules folder does not exist.", hint: "Create it with one YAML file per sync_rule, or pass the folder with --rules-dir."))
         }
+        var targets: SyncTargets?
         if let targetsFile, FileManager.default.fileExists(atPath: targetsFile.url.path) {
             do {
-                let targets = try SyncTargets.parse(try ConfigFile.read(targetsFile.url, shownAs: targetsFile.name), file: targetsFile.name)
-                let covered = Set(rules.map(\.targetRepository))
-                rules += targets.defaultRules(settings: settings, skipping: covered)
-                for index in rules.indices { rules[index].targetVariables = targets.variables(of: rules[index].targetRepository) }
+                targets = try SyncTargets.parse(try ConfigFile.read(targetsFile.url, shownAs: targetsFile.name), file: targetsFile.name)
             } catch {
                 errors.append(error)
             }
         }
-        rules = rules.compactMap { rule in
+        let unresolved = rules.filter(\.hasSelectors)
+        var expanded: [SyncRule] = []
+        for rule in rules where !rule.hasSelectors {
+            expanded += rule.targetEntries.isEmpty ? [rule] : rule.expanded(to: rule.listedRepositories.map { ($0, "listed") })
+        }
+        if let targets {
+            let covered = Set(expanded.map(\.targetRepository))
+            expanded += targets.defaultRules(settings: settings, skipping: covered)
+        }
+        var set = try finished(expanded, settings: settings, targets: targets, unresolved: unresolved, errors: errors)
+        set.unresolved = unresolved
+        return set
+    }
+
+    /// Target values and target_path per repository, then every check of the whole set.
+    private static func finished(_ rules: [SyncRule], settings: SyncSettings, targets: SyncTargets?, unresolved: [SyncRule],
+                                 errors earlier: [Diagnostic]) throws(DiagnosticGroup) -> RuleSet {
+        var errors = earlier
+        let rules = rules.compactMap { rule -> SyncRule? in
+            var rule = rule
+            if let targets { rule.targetVariables = targets.variables(of: rule.targetRepository) }
             do throws(Diagnostic) {
                 return try rule.expandingTargetPath()
             } catch {
@@ -72,18 +96,76 @@ package struct RuleSet: Sendable {
                 return nil
             }
         }
-        errors += duplicateIDs(rules)
-        errors += missingDependencies(rules)
+        errors += duplicateIDs(rules + unresolved)
+        errors += missingDependencies(rules, alsoDefined: Set(unresolved.map(\.id)))
         errors += reservedTargets(rules, layout: settings.layout)
+        // Only the first place a problem shows is reported: a rule expanded to many targets says it once.
+        var seen = Set<Diagnostic>()
+        errors = errors.filter { seen.insert($0).inserted }
         guard errors.isEmpty else { throw DiagnosticGroup(errors) }
-        return try RuleSet(rules: rules, settings: settings)
+        var set = try RuleSet(rules: rules, settings: settings)
+        set.targets = targets
+        return set
     }
 
+    /// The rules with every selector resolved through `list` (an owner's repositories, read once
+    /// per owner): one rule per repository chosen, `selectedBy` saying which selector chose it. A
+    /// selector that chooses nothing, or an owner that cannot be listed, is an error naming the
+    /// selector's file and line; never a silent empty sync.
+    package func resolvingSelectors(
+        _ list: (String) async throws -> [(name: String, topics: [String], archived: Bool, fork: Bool)]
+    ) async throws(DiagnosticGroup) -> RuleSet {
+        guard !unresolved.isEmpty else { return self }
+        var listings: [String: [(name: String, topics: [String], archived: Bool, fork: Bool)]] = [:]
+        var errors: [Diagnostic] = []
+        var expanded = rules.filter { !$0.isDefaultRule }
+        for rule in unresolved {
+            var chosen: [(String, String)] = []
+            var taken = Set<String>()
+            for entry in rule.targetEntries {
+                switch entry {
+                case .repository(let name, _):
+                    if taken.insert(name.lowercased()).inserted { chosen.append((name, "listed")) }
+                case .selector(let selector):
+                    let key = selector.owner.lowercased()
+                    if listings[key] == nil {
+                        do {
+                            listings[key] = try await list(selector.owner)
+                        } catch {
+                            errors.append(Diagnostic.configuration(file: rule.file, line: selector.line, column: selector.column,
+                                                                   message: "rule '\(rule.id)': the repositories of \(selector.owner) cannot be listed: \(error)"))
+                            listings[key] = []
+                            continue
+                        }
+                    }
+                    let listing = listings[key] ?? []
+                    let matches = listing.filter { selector.selects(name: $0.name, topics: $0.topics, archived: $0.archived, fork: $0.fork) }
+                        .map(\.name).sorted { $0.lowercased() < $1.lowercased() }
+                    guard !matches.isEmpty else {
+                        errors.append(Diagnostic.configuration(
+                            file: rule.file, line: selector.line, column: selector.column,
+                            message: "rule '\(rule.id)': the selector (\(selector.description)) chooses no repository among the \(listing.count) of \(selector.owner).",
+                            hint: "A selector that matches nothing is an error, never an empty sync: check the topics and the name glob."
+                        ))
+                        continue
+                    }
+                    for name in matches where taken.insert(name.lowercased()).inserted { chosen.append((name, selector.description)) }
+                }
+            }
+            expanded += rule.expanded(to: chosen)
+        }
+        if let targets {
+            expanded += targets.defaultRules(settings: settings, skipping: Set(expanded.map(\.targetRepository)))
+        }
+        return try Self.finished(expanded, settings: settings, targets: targets, unresolved: [], errors: errors)
+    }
+
+    /// Two rule files with one id; the rules one `target_repos` expands to share theirs.
     static func duplicateIDs(_ rules: [SyncRule]) -> [Diagnostic] {
         var first: [String: SyncRule] = [:]
         var errors: [Diagnostic] = []
         for rule in rules {
-            if let earlier = first[rule.id] {
+            if let earlier = first[rule.id], earlier.location != rule.location || earlier.targetEntries.isEmpty {
                 errors.append(Diagnostic.configuration(file: rule.file, line: rule.line, message: "duplicate rule id '\(rule.id)': also defined at \(earlier.location).", hint: "Rule ids must be unique; they name branches."))
             } else {
                 first[rule.id] = rule
@@ -107,8 +189,8 @@ package struct RuleSet: Sendable {
         }
     }
 
-    static func missingDependencies(_ rules: [SyncRule]) -> [Diagnostic] {
-        let ids = Set(rules.map(\.id))
+    static func missingDependencies(_ rules: [SyncRule], alsoDefined: Set<String> = []) -> [Diagnostic] {
+        let ids = Set(rules.map(\.id)).union(alsoDefined)
         return rules.flatMap { rule in
             rule.dependsOn.filter { !ids.contains($0) }.map { missing in
                 // Sorted, and never the rule itself: the same suggestion on every run.
@@ -121,14 +203,16 @@ package struct RuleSet: Sendable {
     /// Kahn's algorithm, taking the smallest ready id each time so the order is stable; a cycle is
     /// reported with its path.
     static func ordered(_ rules: [SyncRule]) throws(DiagnosticGroup) -> [SyncRule] {
-        let byID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var remaining = Dictionary(rules.map { ($0.id, Set($0.dependsOn)) }, uniquingKeysWith: { first, _ in first })
+        // A rule expanded to many targets is one node: its copies stay together, in listed order.
+        let byID = Dictionary(grouping: rules, by: \.id)
+        let ids = Set(rules.map(\.id))
+        var remaining = Dictionary(rules.map { ($0.id, Set($0.dependsOn).intersection(ids)) }, uniquingKeysWith: { first, _ in first })
         var order: [SyncRule] = []
         while !remaining.isEmpty {
             let ready = remaining.filter { $0.value.isEmpty }.keys.sorted()
             guard !ready.isEmpty else {
                 let cycle = findCycle(in: remaining)
-                let rule = byID[cycle[0]]!
+                let rule = byID[cycle[0]]![0]
                 throw DiagnosticGroup([Diagnostic.configuration(
                     file: rule.file, line: rule.line,
                     message: "depends_on forms a cycle: \((cycle + [cycle[0]]).joined(separator: " → ")).",
@@ -136,7 +220,7 @@ package struct RuleSet: Sendable {
                 )])
             }
             for id in ready {
-                order.append(byID[id]!)
+                order += byID[id]!
                 remaining[id] = nil
             }
             for key in remaining.keys { remaining[key]!.subtract(ready) }

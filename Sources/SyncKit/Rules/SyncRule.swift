@@ -27,6 +27,21 @@ package enum AdoptPolicy: String, Sendable, Codable, CaseIterable {
     case overwrite
 }
 
+/// How a rule's changes reach a target: a pull request of its own, or one shared by every rule
+/// of the target that asks for it.
+package enum PullRequestGrouping: String, Sendable, Codable, CaseIterable {
+    case perRule = "per_rule"
+    case perTarget = "per_target"
+
+    /// The `{rule-id}` of the branch template for a target's shared pull request: a leading `_`
+    /// no rule id can have, so it never names a rule's own branch.
+    package static func sharedBranchID(base: String?) -> String {
+        guard let base else { return "_target" }
+        let safe = base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }
+        return "_target-" + String(safe)
+    }
+}
+
 /// A content transform, applied in the order the rule lists them.
 package enum SyncTransform: Sendable, Equatable {
     /// Removes links to internal-only documents, keeping their text.
@@ -59,8 +74,16 @@ package struct SyncRule: Sendable {
     package var autoMerge: Bool?
     package var deleteOrphaned: Bool
     package var adopt: AdoptPolicy = .conflict
+    package var pullRequest: PullRequestGrouping = .perRule
     /// Glob of a synced file (source path) → JSON Schema file in the upstream repository.
     package var schemas: [(glob: Glob, schema: String)]
+    /// `target_repos` as written (empty for `target_repo`): the rule is expanded into one rule
+    /// per repository before planning.
+    package var targetEntries: [TargetEntry] = []
+    /// For a rule expanded from `target_repos`: what chose this repository (`listed`, or the selector).
+    package var selectedBy: String?
+    /// Made from sync_targets.yml (the settings' default rule for a listed repository).
+    package var isDefaultRule = false
     /// The target's own values from its `sync_targets.yml` entry (`{{target.<key>}}`).
     package var targetVariables: [String: String] = [:]
     /// target_path as written, when it named target values (`docs/{{target.name}}/`).

@@ -84,7 +84,7 @@ package struct SyncTargets: Sendable, Equatable {
         let coveredNames = Set(covered.map { $0.lowercased() })
         return repositories.filter { !coveredNames.contains($0.lowercased()) }.compactMap { repository in
             guard let source = try? Glob(settings.defaultRule.source) else { return nil }
-            return SyncRule(
+            var rule = SyncRule(
                 id: "default-" + repository.replacingOccurrences(of: "/", with: "-"),
                 source: source, targetRepository: repository, targetPath: settings.defaultRule.targetPath,
                 strategy: settings.defaultRule.strategy, frequency: settings.defaultRule.frequency,
@@ -92,6 +92,8 @@ package struct SyncTargets: Sendable, Equatable {
                 variables: [:], dependsOn: [], labels: [], reviewers: [], deleteOrphaned: false, schemas: [],
                 file: file, line: lines[repository]
             )
+            rule.isDefaultRule = true
+            return rule
         }
     }
 }

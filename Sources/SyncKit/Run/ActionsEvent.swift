@@ -8,6 +8,7 @@ package enum ActionsEvent: Sendable, Equatable {
     case release(ReleaseEvent)
     case workflowDispatch(WorkflowDispatchEvent)
     case schedule(ScheduleEvent)
+    case pullRequest(PullRequestEvent)
     case other(name: String)
 
     package var name: String {
@@ -16,6 +17,7 @@ package enum ActionsEvent: Sendable, Equatable {
         case .release: "release"
         case .workflowDispatch: "workflow_dispatch"
         case .schedule: "schedule"
+        case .pullRequest: "pull_request"
         case .other(let name): name
         }
     }
@@ -30,6 +32,7 @@ package enum ActionsEvent: Sendable, Equatable {
             case "workflow_dispatch":
                 return .workflowDispatch(try JSONDecoder().decode(WorkflowDispatchEvent.self, from: data))
             case "schedule": return .schedule(try JSONDecoder().decode(ScheduleEvent.self, from: data))
+            case "pull_request", "pull_request_target": return .pullRequest(try JSONDecoder().decode(PullRequestEvent.self, from: data))
             default: return .other(name: name)
             }
         } catch {

@@ -118,3 +118,38 @@ private struct LooseString: Decodable {
         }
     }
 }
+
+/// `pull_request` (and `pull_request_target`): what preview-sync needs of the upstream pull request.
+package struct PullRequestEvent: Sendable, Equatable, Decodable {
+    package struct Side: Sendable, Equatable, Decodable {
+        package var sha: String
+        package var ref: String
+        package var repo: RepositoryPayload?
+    }
+
+    package struct Details: Sendable, Equatable, Decodable {
+        package var number: Int
+        package var htmlURL: String?
+        package var head: Side
+        package var base: Side
+
+        enum CodingKeys: String, CodingKey {
+            case number, head, base
+            case htmlURL = "html_url"
+        }
+    }
+
+    package var action: String
+    package var pullRequest: Details
+
+    enum CodingKeys: String, CodingKey {
+        case action
+        case pullRequest = "pull_request"
+    }
+
+    /// A pull request from a fork: its workflow gets no token that may write to the upstream.
+    package var isFromFork: Bool {
+        guard let head = pullRequest.head.repo?.fullName, let base = pullRequest.base.repo?.fullName else { return false }
+        return head.lowercased() != base.lowercased()
+    }
+}

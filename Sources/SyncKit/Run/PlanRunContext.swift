@@ -55,6 +55,7 @@ package struct PlanRunContext {
         switch event {
         case .release: return .release(tag: tag)
         case .push: return .change(paths: changedPaths)
+        case .pullRequest: return .ignored(reason: "a pull request is previewed (preview-sync), never synced")
         case .schedule: return .schedule
         case .workflowDispatch, .other: return .manual(rules: ruleIDs)
         }
@@ -121,6 +122,16 @@ package struct PlanRunContext {
             return PlanRunContext(event: event, source: try workingTree(inputs.workingDirectory), version: version, tag: tag,
                                   releaseDate: inputs.today, sourceRepository: sourceRepository, repository: repository, changedPaths: changed,
                                   ignoredBecause: ignored)
+        case .pullRequest(let pull):
+            // The checkout is the pull request (GitHub checks out its merge with the base). It is
+            // stamped as the latest release, so a preview shows what the pull request changes.
+            var changed: [String] = []
+            if let repository {
+                changed = try repository.changedPaths(from: pull.pullRequest.base.sha, to: "HEAD")
+            }
+            let latest = versionInput ?? tags.last ?? "v0.0.0"
+            return PlanRunContext(event: event, source: try workingTree(inputs.workingDirectory), version: latest, tag: latest,
+                                  releaseDate: inputs.today, sourceRepository: sourceRepository, repository: repository, changedPaths: changed)
         case .workflowDispatch, .other:
             let (version, tag) = checkedOutVersion(repository, tags: tags, input: versionInput)
             return PlanRunContext(event: event, source: try workingTree(inputs.workingDirectory), version: version, tag: tag,

@@ -154,7 +154,10 @@ struct DownstreamChoiceTests {
         let drift = try await scenario.detect([Self.api])
         #expect(drift.status == 0, "\(drift.log)")
         let registry = try String(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("out/registry.md"), encoding: .utf8)
-        #expect(!registry.contains("drifted: 1"), "\(registry)")
+        #expect(!registry.contains("| Drifted |"), "\(registry)")
+        #expect(registry.contains("## Declined downstream"))
+        #expect(registry.contains("| `\(Self.api)` | `sync-api-prompts` | `\(Self.checklist)` | `\(sha.prefix(12))` | Our checklist keeps line 4 as it was. |"), "\(registry)")
+        #expect(registry.contains("| `\(Self.api)` | `sync-api-prompts` | `\(SyncScenario.review)` | every | We review our way. |"))
         #expect(try scenario.issues(Self.api).isEmpty, "no drift issue for a declined file")
 
         // A third run with nothing new: no PR, no commit.

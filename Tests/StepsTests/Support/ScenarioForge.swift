@@ -77,6 +77,15 @@ struct ScenarioForge {
         }
     }
 
+    /// A repository's topics and flags, as an owner's listing shows them.
+    func setListing(_ name: String, topics: [String], archived: Bool = false) throws {
+        if let local {
+            try local.setListing(name, topics: topics, archived: archived)
+        } else {
+            try github!.setListing(name, topics: topics, archived: archived)
+        }
+    }
+
     /// Merges an open pull request with a merge commit; returns the merge commit.
     @discardableResult
     func mergePullRequest(_ repository: String, number: Int) throws -> String {

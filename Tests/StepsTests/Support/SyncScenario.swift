@@ -54,12 +54,14 @@ struct SyncScenario {
     }
 
     /// Plans the release for `targets` and opens the sync pull requests; returns their numbers.
-    mutating func sync(_ version: String, targets: [String]) async throws -> [(repository: String, number: Int)] {
+    /// `planWithForge`: plan-sync reads the forge too (target_repos selectors, the targets' states).
+    mutating func sync(_ version: String, targets: [String], planWithForge: Bool = false) async throws -> [(repository: String, number: Int)] {
         harness.environment["GITHUB_EVENT_NAME"] = "release"
         harness.environment["GITHUB_EVENT_PATH"] = try harness.directory.write("event-\(version).json", #"{"action":"published","release":{"tag_name":"\#(version)"}}"#).path
         runs += 1
         let folder = "plan-\(runs)"
-        let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", targets.joined(separator: ","), "--plan-dir", folder])
+        let plan = try await harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", targets.joined(separator: ","), "--plan-dir", folder]
+                                         + (planWithForge ? forgeArguments : []))
         try #require(plan.status == 0, "\(plan.log)")
         let open = try await deliver(folder)
         try #require(open.status == 0, "\(open.log)")

@@ -86,7 +86,7 @@ struct RuleLoadingTests {
         BadCase(name: "malformed YAML", yaml: "sync_rule:\n  id: [a\n", line: 3, message: "malformed YAML"),
         BadCase(name: "unknown key with a suggestion", yaml: valid.replacingOccurrences(of: "  strategy: copy", with: "  strategy: copy\n  frequncy: manual"), line: 7, message: "unknown key 'frequncy' in 'sync_rule'. Did you mean 'frequency'?"),
         BadCase(name: "unknown top-level key", yaml: "sync_rules:\n  id: a\n", line: 1, message: "unknown key 'sync_rules' in the document. Did you mean 'sync_rule'?"),
-        BadCase(name: "missing required key", yaml: valid.replacingOccurrences(of: "  target_repo: \"org/a\"\n", with: ""), line: 2, message: "'sync_rule.target_repo' is required."),
+        BadCase(name: "missing required key", yaml: valid.replacingOccurrences(of: "  target_repo: \"org/a\"\n", with: ""), line: 2, message: "'sync_rule.target_repo' is required (or target_repos, a list of repositories and selectors)."),
         BadCase(name: "wrong type", yaml: valid.replacingOccurrences(of: "  target_path: \"docs/\"", with: "  target_path: [docs]"), line: 5, message: "'sync_rule.target_path' must be a string; found a list."),
         BadCase(name: "unknown strategy", yaml: valid.replacingOccurrences(of: "strategy: copy", with: "strategy: cpy"), line: 6, message: "unknown strategy 'cpy'. Did you mean 'copy'?"),
         BadCase(name: "unknown frequency", yaml: valid.replacingOccurrences(of: "frequency: on_release", with: "frequency: hourly"), line: 7, message: "unknown frequency 'hourly'."),

@@ -4,6 +4,7 @@ import Foundation
 /// Pull requests are issues too: they share the number sequence and the list shows them.
 extension FakeGitHub.State {
     mutating func serveIssues(_ request: FakeGitHub.APIRequest, repository: String, path: [String]) -> LoopbackServer.Reply {
+        if path.first == "comments" { return serveIssueComment(request, repository: repository, path: Array(path.dropFirst())) }
         let number = path.first.flatMap { Int($0) }
         switch (request.method, path.count, path.last) {
         case ("GET", 0, _):
@@ -39,7 +40,8 @@ extension FakeGitHub.State {
                 guard let date = ISO8601DateFormatter().date(from: since) else {
                     return .validationFailed([["resource": "IssueComment", "field": "since", "code": "invalid"]])
                 }
-                comments = comments.filter { $0.createdAt >= date }
+                // GitHub: "only comments updated at or after this time".
+                comments = comments.filter { $0.updatedAt >= date }
             }
             return paginated(comments.map { commentJSON($0, repository: repository, number: issue.number) }, request)
         case ("POST", 2, "comments"):
@@ -115,8 +117,11 @@ extension FakeGitHub.State {
 
     func commentJSON(_ comment: FakeGitHub.Comment, repository: String, number: Int) -> [String: Any] {
         [
-            "id": comment.id, "body": comment.body, "user": ["login": "fake-github-user"],
-            "created_at": ISO8601DateFormatter().string(from: comment.createdAt), "updated_at": ISO8601DateFormatter().string(from: comment.createdAt),
+            "id": comment.id, "node_id": Self.nodeID("IC", "\(repository)#\(comment.id)"), "body": comment.body,
+            "url": "\(apiURL)/repos/\(repository)/issues/comments/\(comment.id)",
+            "issue_url": "\(apiURL)/repos/\(repository)/issues/\(number)",
+            "user": ["login": "fake-github-user", "id": 1, "type": "User"], "author_association": "NONE",
+            "created_at": ISO8601DateFormatter().string(from: comment.createdAt), "updated_at": ISO8601DateFormatter().string(from: comment.updatedAt),
             "html_url": "https://github.com/\(repository)/issues/\(number)#issuecomment-\(comment.id)",
         ]
     }

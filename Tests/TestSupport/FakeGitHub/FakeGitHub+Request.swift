@@ -38,9 +38,16 @@ extension FakeGitHub {
 extension FakeGitHub.State {
     /// One page of `items` with GitHub's `Link` header (`next`, `last`, and `prev`/`first` after page 1).
     func paginated(_ items: [Any], _ request: FakeGitHub.APIRequest) -> LoopbackServer.Reply {
+        paginated(count: items.count, request) { Array(items[$0]) }
+    }
+
+    /// One page of `count` items, `page` making only the items of the page asked for (by their
+    /// indices), with GitHub's `Link` header.
+    func paginated(count: Int, _ request: FakeGitHub.APIRequest, page items: (Range<Int>) -> [Any]) -> LoopbackServer.Reply {
         let (size, number) = request.page
-        let pages = max(1, (items.count + size - 1) / size)
-        let slice = Array(items.dropFirst((number - 1) * size).prefix(size))
+        let pages = max(1, (count + size - 1) / size)
+        let start = number > pages ? count : (number - 1) * size
+        let slice = items(start..<min(count, start + size))
         func link(_ page: Int, _ relation: String) -> String {
             var query = request.query
             query["page"] = String(page)

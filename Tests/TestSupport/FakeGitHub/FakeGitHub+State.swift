@@ -52,6 +52,9 @@ extension FakeGitHub.State {
     mutating func respond(to request: FakeGitHub.APIRequest) -> LoopbackServer.Reply {
         let segments = request.segments
         if segments == ["graphql"], request.method == "POST" { return serveGraphQL(request) }
+        if request.method == "GET", segments.count == 3, segments[2] == "repos", segments[0] == "orgs" || segments[0] == "users" {
+            return serveOwnerRepositories(request, route: segments[0], owner: segments[1])
+        }
         guard segments.count >= 3, segments[0] == "repos" else { return .notFound }
         let name = "\(segments[1])/\(segments[2])"
         guard let repository = repositories[name] else { return .notFound }
@@ -76,11 +79,13 @@ extension FakeGitHub.State {
     }
 
     func repositoryJSON(_ name: String, _ repository: FakeGitHub.Repository) -> [String: Any] {
-        [
+        let visibility: String = repository.isPrivate ? "private" : "public"
+        return [
             "full_name": name, "name": String(name.split(separator: "/").last ?? ""),
             "owner": ["login": String(name.split(separator: "/").first ?? "")],
-            "node_id": Self.nodeID("R", name), "private": true, "html_url": "https://github.com/\(name)",
-            "default_branch": repository.defaultBranch,
+            "node_id": Self.nodeID("R", name), "private": repository.isPrivate, "html_url": "https://github.com/\(name)",
+            "default_branch": repository.defaultBranch, "topics": repository.topics, "archived": repository.archived, "fork": repository.fork,
+            "visibility": visibility,
             "permissions": ["admin": false, "maintain": false, "push": repository.canPush, "triage": repository.canPush, "pull": true],
             "allow_auto_merge": repository.allowsAutoMerge, "allow_merge_commit": repository.allowsMergeCommit,
             "allow_squash_merge": repository.allowsSquashMerge, "allow_rebase_merge": repository.allowsRebaseMerge,

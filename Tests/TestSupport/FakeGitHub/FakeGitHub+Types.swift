@@ -1,7 +1,8 @@
 import Foundation
 
 extension FakeGitHub {
-    /// A repository's settings, as `GET /repos/{owner}/{repo}` reports them.
+    /// A repository's settings, as `GET /repos/{owner}/{repo}` reports them, and what the owner's
+    /// listing (`GET /orgs/{org}/repos`, `GET /users/{username}/repos`) says of it.
     package struct Repository: Sendable {
         package var canPush: Bool
         package var defaultBranch: String
@@ -9,15 +10,30 @@ extension FakeGitHub {
         package var allowsMergeCommit: Bool
         package var allowsSquashMerge: Bool
         package var allowsRebaseMerge: Bool
+        /// GitHub keeps topics in lower case.
+        package var topics: [String]
+        package var archived: Bool
+        package var fork: Bool
+        /// `/users/{username}/repos` lists only public repositories.
+        package var isPrivate: Bool
+        /// Whether the owner is an organisation or a user (an owner is a user when any of its
+        /// repositories says so): `/orgs/{org}/repos` answers 404 for a user.
+        package var owner: OwnerKind
 
         package init(canPush: Bool = true, defaultBranch: String = "main", allowsAutoMerge: Bool = true,
-                     allowsMergeCommit: Bool = true, allowsSquashMerge: Bool = true, allowsRebaseMerge: Bool = true) {
+                     allowsMergeCommit: Bool = true, allowsSquashMerge: Bool = true, allowsRebaseMerge: Bool = true,
+                     topics: [String] = [], archived: Bool = false, fork: Bool = false, isPrivate: Bool = true, owner: OwnerKind = .organization) {
             self.canPush = canPush
             self.defaultBranch = defaultBranch
             self.allowsAutoMerge = allowsAutoMerge
             self.allowsMergeCommit = allowsMergeCommit
             self.allowsSquashMerge = allowsSquashMerge
             self.allowsRebaseMerge = allowsRebaseMerge
+            self.topics = topics.map { $0.lowercased() }
+            self.archived = archived
+            self.fork = fork
+            self.isPrivate = isPrivate
+            self.owner = owner
         }
 
         func allows(_ method: MergeMethod) -> Bool {
@@ -27,6 +43,11 @@ extension FakeGitHub {
             case .rebase: allowsRebaseMerge
             }
         }
+    }
+
+    /// What kind of account owns a repository (`owner.type` in GitHub's answers).
+    package enum OwnerKind: String, Sendable {
+        case organization = "Organization", user = "User"
     }
 
     /// How a pull request is merged (GraphQL's `PullRequestMergeMethod`).
@@ -69,11 +90,14 @@ extension FakeGitHub {
         package var id: Int
         package var body: String
         package var createdAt: Date
+        /// The last edit (`PATCH /issues/comments/{id}`); the creation until then.
+        package var updatedAt: Date
 
-        package init(id: Int, body: String, createdAt: Date = Date()) {
+        package init(id: Int, body: String, createdAt: Date = Date(), updatedAt: Date? = nil) {
             self.id = id
             self.body = body
             self.createdAt = createdAt
+            self.updatedAt = updatedAt ?? createdAt
         }
     }
 
