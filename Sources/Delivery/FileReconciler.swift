@@ -87,7 +87,7 @@ struct FileReconciler {
             // The team's file stays, and becomes its override: the next sync merges upstream's
             // changes into it, with upstream's version of today as the base.
             let kept = input.binary ? current : input.stamp(current)
-            outcome = Outcome(content: kept, overrideUsed: input.overridePath, snapshot: input.binary ? nil : input.theirs)
+            outcome = Outcome(content: kept, snapshot: input.binary ? nil : input.theirs)
             outcome.newOverride = (input.overridePath, kept)
         case .conflict:
             if input.binary {

@@ -121,13 +121,11 @@ struct PullRequestDelivery {
                 + (switched ? ": these rules now share one pull request per target (pull_request: per_target)." : "."))
         }
         var reference = pull
-        var notes = works.values.flatMap { $0.notices.map(\.message) }
-        let declined = works.values.flatMap(\.declined)
-        if !declined.isEmpty { notes.append(Self.declinedNote(declined)) }
+        var autoMergeNote: String?
         if autoMerge {
             let outcome = await enableAutoMerge(pull.number)
             reference.autoMerge = outcome.enabled
-            if let note = outcome.note { notes.append(note) }
+            autoMergeNote = outcome.note
         } else {
             reference.autoMerge = false
         }
@@ -135,6 +133,10 @@ struct PullRequestDelivery {
             guard let work = works[rule.ruleID], !work.changes.isEmpty else {
                 return result(rule, .unchanged, pullRequest: reference, message: "nothing new for this rule; its files are as the last sync left them")
             }
+            // Each rule's own notes; what concerns the pull request (auto-merge) with each.
+            var notes = work.notices.map(\.message)
+            if !work.declined.isEmpty { notes.append(Self.declinedNote(work.declined)) }
+            if let autoMergeNote { notes.append(autoMergeNote) }
             return result(rule, work.conflictRanges.isEmpty ? status : .conflict, pullRequest: reference, work: work,
                           message: notes.isEmpty ? nil : notes.joined(separator: "; "))
         }
