@@ -21,6 +21,9 @@ struct FileReconciler {
         /// Puts the release's version stamp into a text the way planning stamped upstream's file,
         /// so a kept file and its override differ from upstream only where the team wrote.
         var stamp: (Data) -> Data = { $0 }
+        /// `agent33_version:` when planning stamped the file: an override's stamp line is aligned
+        /// with the base's before merging, so an old stamp never conflicts with a new one.
+        var stampKey: String?
     }
 
     struct Outcome {
@@ -64,7 +67,8 @@ struct FileReconciler {
                 return Outcome(content: override.content, overrideUsed: override.path, snapshot: input.theirs,
                                notice: SyncNotice(.note, path: input.destination, message: "first sync with the override \(override.path): the override is used as is; later syncs merge upstream changes into it"))
             }
-            var outcome = merge(base: base, ours: override.content, theirs: input.theirs)
+            let ours = input.stampKey.map { Self.aligningStamp(override.content, with: base, key: $0) } ?? override.content
+            var outcome = merge(base: base, ours: ours, theirs: input.theirs)
             outcome.overrideUsed = override.path
             outcome.snapshot = input.theirs
             return outcome
@@ -98,6 +102,19 @@ struct FileReconciler {
         }
         outcome.adopted = input.adopt
         return outcome
+    }
+
+    /// `ours` with its first line holding `key` replaced by the base's line holding it: the stamp
+    /// says which release a text came from, never something a team changed.
+    static func aligningStamp(_ ours: Data, with base: Data, key: String) -> Data {
+        guard let oursText = TextContent.decode(ours), let baseText = TextContent.decode(base) else { return ours }
+        let baseLines = baseText.components(separatedBy: "\n")
+        var oursLines = oursText.components(separatedBy: "\n")
+        guard let baseLine = baseLines.first(where: { $0.contains(key) }),
+              let index = oursLines.firstIndex(where: { $0.contains(key) }), oursLines[index] != baseLine
+        else { return ours }
+        oursLines[index] = baseLine
+        return Data(oursLines.joined(separator: "\n").utf8)
     }
 
     static func merge(base: Data, ours: Data, theirs: Data) -> Outcome {

@@ -115,7 +115,17 @@ struct PullRequestDelivery {
             pull = try await forge.createPullRequest(repository, draft)
             status = .opened
         }
+        var keptOpen: [String] = []
         for superseded in pulls where superseded.head != branch && supersedes(superseded.head) {
+            // Only a sync branch flash-sync made, holding no rule this pull request does not: a
+            // person's branch that happens to end like a rule id, or a shared pull request whose
+            // other rules this run did not plan, stays open.
+            guard let head = try await forge.head(repository, branch: superseded.head), head.message.contains(DeliveryContext.trailer) else { continue }
+            let held = MergedSyncFinder.trailers("Sync-Rule", in: head.message)
+            guard held.allSatisfy(Set(rules.map(\.ruleID)).contains) else {
+                keptOpen.append("#\(superseded.number) (it also holds \(held.filter { id in !rules.contains { $0.ruleID == id } }.joined(separator: ", ")))")
+                continue
+            }
             let switched = shared != Self.isShared(superseded.head)
             try await forge.closePullRequest(repository, number: superseded.number, comment: "Superseded by #\(pull.number) (\(context.plan.version))"
                 + (switched ? ": these rules now share one pull request per target (pull_request: per_target)." : "."))
@@ -137,6 +147,7 @@ struct PullRequestDelivery {
             var notes = work.notices.map(\.message)
             if !work.declined.isEmpty { notes.append(Self.declinedNote(work.declined)) }
             if let autoMergeNote { notes.append(autoMergeNote) }
+            if !keptOpen.isEmpty { notes.append("left open: \(keptOpen.joined(separator: ", ")), which this run did not replace entirely") }
             return result(rule, work.conflictRanges.isEmpty ? status : .conflict, pullRequest: reference, work: work,
                           message: notes.isEmpty ? nil : notes.joined(separator: "; "))
         }

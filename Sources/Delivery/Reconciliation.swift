@@ -91,25 +91,38 @@ struct Reconciliation {
                 work.declined.append(DeclinedChange(path: file.destination, reason: entry.reason, upstreamSHA256: entry.upstreamSHA256))
                 continue
             }
-            let override = overrides.contains(overridePath) ? contents[overridePath].map { (overridePath, $0) } : nil
+            // The team's declined list is never an override (a source file named like it is synced without one).
+            if let lapsed = declined?.entry(for: file.destination) {
+                work.notices.append(SyncNotice(.note, path: file.destination, message: "declined in \(layout.declinedFile) at another upstream version (\(lapsed.upstreamSHA256?.prefix(12) ?? "")); "
+                    + "upstream changed it again, so this version is proposed. Remove the entry (or pin this version) once decided: while it is listed, detect-drift ignores the file"))
+            }
+            let override = overridePath != layout.declinedFile && overrides.contains(overridePath) ? contents[overridePath].map { (overridePath, $0) } : nil
             var base = contents[layout.snapshot(of: file.destination)]
             if base == nil, let recorded, override != nil || current.map({ Checksum.sha256Hex($0) != recorded.sha256 }) == true {
                 base = try await forge.blob(repository, object: recorded.gitBlob)
             }
             let outcome = FileReconciler.reconcile(.init(destination: file.destination, theirs: theirs, binary: file.binary, current: current,
                                                          recorded: recorded, override: override, base: base,
-                                                         adopt: rule.adopt ?? .conflict, overridePath: overridePath, stamp: stamper(for: file)))
+                                                         adopt: rule.adopt ?? .conflict, overridePath: overridePath, stamp: stamper(for: file),
+                                                         stampKey: file.stamp.hasPrefix("\(context.plan.namespace)_version:") ? "\(context.plan.namespace)_version:" : nil))
             if let notice = outcome.notice { work.notices.append(notice) }
             if let adopted = outcome.adopted { work.adopted.append(AdoptedFile(path: file.destination, policy: adopted, override: outcome.newOverride?.path)) }
-            if let (path, content) = outcome.newOverride { work.changes[path] = .some(content) }
+            if let (path, content) = outcome.newOverride, path != layout.declinedFile { work.changes[path] = .some(content) }
             if let snapshot = outcome.snapshot, contents[layout.snapshot(of: file.destination)] != snapshot {
                 work.changes[layout.snapshot(of: file.destination)] = .some(snapshot)
             }
-            files[file.destination] = SyncState.File(
-                sha256: Checksum.sha256Hex(outcome.content), upstreamSHA256: file.sha256, gitBlob: Checksum.gitBlobID(outcome.content),
-                rule: rule.ruleID, version: context.plan.version, sourceCommit: context.plan.sourceCommit,
-                syncedAt: recorded?.sha256 == Checksum.sha256Hex(outcome.content) ? recorded!.syncedAt : context.now
-            )
+            if outcome.notice?.kind == .binaryKept && outcome.overrideUsed == nil {
+                // A binary the target keeps is not what the sync wrote: its entry stays as it was
+                // (none for a file no sync wrote), so the next sync keeps it again, never overwrites it.
+                files[file.destination] = recorded
+            } else {
+                let entry = SyncState.File(
+                    sha256: Checksum.sha256Hex(outcome.content), upstreamSHA256: file.sha256, gitBlob: Checksum.gitBlobID(outcome.content),
+                    rule: rule.ruleID, version: context.plan.version, sourceCommit: context.plan.sourceCommit,
+                    syncedAt: recorded?.sha256 == Checksum.sha256Hex(outcome.content) ? recorded!.syncedAt : context.now
+                )
+                files[file.destination] = entry
+            }
             guard outcome.content != current else { continue }
             work.changes[file.destination] = .some(outcome.content)
             if let current { work.previous[file.destination] = current }

@@ -98,7 +98,11 @@ enum GitHubBench {
         let upstreamForge = GitHubForge(client: try GitHubClient(apiURL: fake.apiURL, token: token), cache: try ResponseCache())
         _ = try await upstreamForge.createIssue("bench-org/upstream", title: "A change to preview", body: "", labels: [])
         let work = harness.workingDirectory
-        let changed = work.appendingPathComponent("core/area1/doc001.md")
+        let area = work.appendingPathComponent("core/area1")
+        guard let first = try FileManager.default.contentsOfDirectory(atPath: area.path).filter({ $0.hasSuffix(".md") }).sorted().first else {
+            throw BenchError("no Markdown file in \(area.path) to change")
+        }
+        let changed = area.appendingPathComponent(first)
         try (try String(contentsOf: changed, encoding: .utf8) + "\nOne more line from the pull request.\n").write(to: changed, atomically: true, encoding: .utf8)
         _ = try GitFixture.git(["-c", "user.name=bench", "-c", "user.email=bench@flash-sync.invalid", "commit", "-qam", "change"], in: work)
         for batchReads in [false, true] {

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 import SyncKit
 
 /// The preview as one Markdown comment on the upstream pull request (also the step summary). It
@@ -6,7 +7,16 @@ import SyncKit
 /// GitHub's comment limit: when it would not, the largest target sections are folded to one line
 /// each, with counts and a link to the run.
 package struct PreviewComment: Sendable {
-    package static let marker = "<!-- flash-sync:preview -->"
+    /// How every preview comment starts. The comment the step keeps carries, after it, a mark
+    /// made with the token (`marker(key:pullRequest:)`): a comment someone else wrote with the
+    /// prefix is never taken for it, edited or deleted.
+    package static let markerPrefix = "<!-- flash-sync:preview"
+
+    /// `<!-- flash-sync:preview 0123456789abcdef -->`: the HMAC of the pull request under `key`
+    /// (the token; empty on the local forge).
+    package static func marker(key: String, pullRequest: String) -> String {
+        "\(markerPrefix) \(Checksum.hmacSHA256Hex(key: key, pullRequest).prefix(16)) -->"
+    }
     /// GitHub refuses a comment over 65,536 characters; the budget leaves room for the marker and the end.
     package static let budget = 60_000
 
@@ -15,15 +25,19 @@ package struct PreviewComment: Sendable {
     /// The workflow run, linked where sections are folded.
     package var runURL: String?
     package var budget: Int = PreviewComment.budget
+    /// The first line (see `marker(key:pullRequest:)`).
+    package var marker: String
 
-    package init(preview: SyncPreview, version: String, runURL: String?) {
+    package init(preview: SyncPreview, version: String, runURL: String?, marker: String, budget: Int = PreviewComment.budget) {
         self.preview = preview
         self.version = version
         self.runURL = runURL
+        self.marker = marker
+        self.budget = budget
     }
 
     package var markdown: String {
-        var head = [Self.marker, "## Sync preview", ""]
+        var head = [marker, "## Sync preview", ""]
         let rules = preview.touchedRules
         let changedTargets = Set(preview.rules.filter { !$0.files.isEmpty }.map(\.repository)).count
         head.append("This pull request touches the sources of \(rules.count) sync rule\(rules.count == 1 ? "" : "s") (\(rules.map { "`\($0)`" }.joined(separator: ", "))). "
@@ -121,7 +135,8 @@ package struct PreviewComment: Sendable {
         var text = head + "\n\n" + parts.joined(separator: "\n\n")
         if folded > 0 || dropped > 0 {
             text += "\n\n_\(folded) section\(folded == 1 ? "" : "s") folded"
-                + (dropped > 0 ? " and \(dropped) more left out" : "") + " to fit GitHub's comment limit; " + (runURL == nil ? "the step summary has the counts._" : "[the run](\(runURL!)) has the full report._")
+                + (dropped > 0 ? " and \(dropped) more left out" : "") + " to fit GitHub's comment limit; the step summary"
+                + (runURL.map { " of [the run](\($0))" } ?? "") + " has the full report._"
         }
         if !checks.isEmpty { text += "\n\n" + checks }
         return text + (tail.isEmpty ? "" : "\n" + tail)
@@ -130,11 +145,14 @@ package struct PreviewComment: Sendable {
     /// Text from files and checks, shown in a table cell: no pipes, no line breaks, no markup.
     static func cell(_ text: String) -> String {
         escape(String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(300).map(Character.init)))
-            .replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\\", with: "&#92;").replacingOccurrences(of: "|", with: "&#124;")
     }
 
+    /// Plain text: no HTML, no links or images, no @-mentions (text from targets and files is
+    /// written by other people).
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "[", with: "&#91;").replacingOccurrences(of: "]", with: "&#93;").replacingOccurrences(of: "@", with: "&#64;")
     }
 
     /// A path inside a code span.

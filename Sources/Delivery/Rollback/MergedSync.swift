@@ -24,9 +24,17 @@ package enum MergedSyncFinder {
         let reverted = Set(history.filter { $0.message.contains(rollbackTrailer) }.compactMap { trailer("Reverts", in: $0.message) })
         return history.compactMap { commit in
             guard commit.isMerge, !reverted.contains(commit.id), let sync = byID[commit.parents[1]],
-                  sync.message.contains(DeliveryContext.trailer), trailer("Sync-Rule", in: sync.message) == ruleID
+                  sync.message.contains(DeliveryContext.trailer), trailers("Sync-Rule", in: sync.message).contains(ruleID)
             else { return nil }
             return MergedSync(merge: commit, sync: sync, ruleID: ruleID, version: trailer("Sync-Version", in: sync.message) ?? "unknown")
+        }
+    }
+
+    /// Every value of a `Key: value` trailer line (a shared pull request's commit names each rule).
+    static func trailers(_ key: String, in message: String) -> [String] {
+        message.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix(key + ": ") else { return nil }
+            return String(line.dropFirst(key.count + 2)).trimmingCharacters(in: .whitespaces)
         }
     }
 

@@ -49,6 +49,7 @@ package enum RollbackError: Error, Sendable, CustomStringConvertible {
     case noMergedSync(repository: String, ruleID: String, version: String?, found: [String])
     case changedSince(repository: String, merge: String, paths: [String])
     case alreadyOpen(PullRequest)
+    case sharedMerge(repository: String, merge: String, rules: [String])
 
     package var description: String {
         switch self {
@@ -60,6 +61,9 @@ package enum RollbackError: Error, Sendable, CustomStringConvertible {
             return "\(repository): commits after \(merge.prefix(7)) changed \(paths.joined(separator: ", ")); rolling back would undo them too. Roll back the later sync first, or re-run with force to restore those files anyway."
         case .alreadyOpen(let pull):
             return "a rollback pull request for this sync is already open: #\(pull.number) \(pull.url). Merge or close it first."
+        case .sharedMerge(let repository, let merge, let rules):
+            return "\(repository): the merge \(merge.prefix(7)) synced rules \(rules.joined(separator: ", ")) together (pull_request: per_target); rolling back one would revert the others' files too. "
+                + "Revert that merge commit as a whole, or sync the rule again with the content you want."
         }
     }
 }
@@ -94,6 +98,8 @@ package struct SyncRollback: Sendable {
         guard let target = merged.first(where: { request.version == nil || Self.sameVersion($0.version, request.version!) }) else {
             throw RollbackError.noMergedSync(repository: repository, ruleID: request.ruleID, version: request.version, found: merged.map { "\($0.version) (\($0.shortID))" })
         }
+        let rules = MergedSyncFinder.trailers("Sync-Rule", in: target.sync.message)
+        guard rules.count <= 1 else { throw RollbackError.sharedMerge(repository: repository, merge: target.merge.id, rules: rules) }
         let branch = branch(ruleID: request.ruleID, merge: target.merge.id)
         if let open = try await forge.openPullRequests(repository, headPrefix: branch).first(where: { $0.head == branch }) {
             throw RollbackError.alreadyOpen(open)

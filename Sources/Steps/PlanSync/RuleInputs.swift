@@ -45,7 +45,7 @@ enum RuleInputs {
             throw Diagnostic.configuration(file: rule.file, line: rule.line,
                                            message: "rule '\(rule.id)' chooses its targets with a selector (target_repos), which needs a forge to list repositories: pass the forge input.")
         }
-        let resolved = try await rules.resolvingSelectors { owner in
+        let resolved = try await rules.resolvingSelectors(excluding: session.context.environment["GITHUB_REPOSITORY"]) { owner in
             try await forge.repositories(of: owner).map { ($0.name, $0.topics, $0.archived, $0.fork) }
         }
         let chosen = resolved.rules.filter { $0.selectedBy != nil && $0.selectedBy != "listed" }

@@ -41,6 +41,9 @@ package struct PreviewSyncStep: StepCommand {
         guard let base = try inputs(Input.base) ?? event?.pullRequest.base.sha else {
             throw Diagnostic.configuration("preview-sync needs the commit the change is compared with: run it on a pull_request event, or pass the base input.")
         }
+        if base.hasPrefix("-") || GitRefName.problem(base) != nil {
+            throw Diagnostic.configuration("base \(base.debugDescription) is not a git ref or commit.")
+        }
         let changed: [String]
         do {
             changed = try repository.changedPaths(from: base, to: "HEAD")
@@ -51,7 +54,13 @@ package struct PreviewSyncStep: StepCommand {
         defer { ForgeSelection.report(forge, session) }
         let ruleSet = try await RuleInputs.resolvingSelectors(
             try RuleInputs.load(session, rulesDirectory: Input.rulesDir, targetsFile: Input.targetsFile, settings: Input.settings), forge: forge, session)
-        let touched = Array(Set(ruleSet.rules.filter { rule in changed.contains { rule.filter.selects($0) } }.map(\.id))).sorted()
+        // A rule is touched by a change to its sources, or to its own file; a change to the settings
+        // or the targets file touches every rule.
+        let configuration = [try inputs(Input.settings), try inputs(Input.targetsFile)].compactMap { $0 }
+        let everyRule = changed.contains { configuration.contains($0) }
+        let touched = Array(Set(ruleSet.rules.filter { rule in
+            everyRule || changed.contains { rule.filter.selects($0) || $0 == String(rule.file) }
+        }.map(\.id))).sorted()
         session.log("The change touches \(changed.count) path\(changed.count == 1 ? "" : "s"), the sources of \(touched.count) rule\(touched.count == 1 ? "" : "s").")
 
         let sourceRepository = try inputs(Input.sourceRepo) ?? context.environment["GITHUB_REPOSITORY"] ?? "local/upstream"
@@ -65,12 +74,14 @@ package struct PreviewSyncStep: StepCommand {
             session.emit(Diagnostic(.notice, "A pull request from a fork gets no token that may comment upstream: the preview is in the step summary only."))
         }
         let reportURL = try inputs(Input.reportPath).map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("preview.md")
+        let marker = PreviewComment.marker(key: context.environment[ForgeSelection.tokenVariable] ?? "", pullRequest: "\(sourceRepository)#\(number ?? 0)")
+        let writer = PreviewCommentWriter(forge: forge, marker: marker)
 
         guard !touched.isEmpty else {
-            let text = "\(PreviewComment.marker)\n## Sync preview\n\nThis pull request touches no file a sync rule distributes: nothing downstream would change.\n"
+            let text = "\(marker)\n## Sync preview\n\nThis pull request touches no file a sync rule distributes: nothing downstream would change.\n"
             try session.writeFile(text, to: reportURL)
             session.summarize { $0.raw(text) }
-            if let commentOn { try await PreviewCommentWriter(forge: forge).remove(from: commentOn.repository, number: commentOn.number, session) }
+            if let commentOn { try await writer.remove(from: commentOn.repository, number: commentOn.number, session) }
             try setOutputs(session, blocked: [], conflicts: 0, changedTargets: 0, report: reportURL, comment: nil)
             return .success
         }
@@ -114,12 +125,14 @@ package struct PreviewSyncStep: StepCommand {
             await PreviewBuilder(context: delivery).preview(plan: validation.plan, blocked: validation.blocked, touchedRules: touched)
         }
         let runURL = Self.runURL(context.environment)
-        let text = PreviewComment(preview: preview, version: version, runURL: runURL).markdown
-        try session.writeFile(text, to: reportURL)
-        session.summarize { $0.raw(text) }
+        // The comment fits GitHub's limit; the report and the summary hold everything.
+        let text = PreviewComment(preview: preview, version: version, runURL: runURL, marker: marker).markdown
+        let full = PreviewComment(preview: preview, version: version, runURL: runURL, marker: marker, budget: 900_000).markdown
+        try session.writeFile(full, to: reportURL)
+        session.summarize { $0.raw(full) }
         var commentURL: String?
         if let commentOn {
-            commentURL = try await PreviewCommentWriter(forge: forge).write(text, to: commentOn.repository, number: commentOn.number, session)
+            commentURL = try await writer.write(session.redact(text), to: commentOn.repository, number: commentOn.number, session)
         }
         for rule in preview.rules where rule.error != nil {
             session.emit(Diagnostic(.warning, "\(rule.repository), rule \(rule.ruleID): could not be previewed: \(rule.error ?? "")"))
@@ -167,9 +180,12 @@ package struct PreviewSyncStep: StepCommand {
 /// edited when the preview changes (never when it does not), deleted when there is nothing to preview.
 struct PreviewCommentWriter {
     var forge: any Forge
+    /// The first line of the step's own comment: other comments are never edited or deleted.
+    var marker: String
 
+    /// `text` is already redacted (as the forge stores it), so an unchanged preview compares equal.
     func write(_ text: String, to repository: String, number: Int, _ session: StepSession) async throws -> String {
-        let mine = try await forge.comments(repository, number: number).filter { $0.body.hasPrefix(PreviewComment.marker) }
+        let mine = try await forge.comments(repository, number: number).filter { $0.body.hasPrefix(marker) }
         if let first = mine.first {
             // A second one (two runs racing) is removed: one comment per pull request.
             for extra in mine.dropFirst() { try await forge.deleteComment(repository, id: extra.id) }
@@ -187,7 +203,7 @@ struct PreviewCommentWriter {
     }
 
     func remove(from repository: String, number: Int, _ session: StepSession) async throws {
-        for comment in try await forge.comments(repository, number: number) where comment.body.hasPrefix(PreviewComment.marker) {
+        for comment in try await forge.comments(repository, number: number) where comment.body.hasPrefix(marker) {
             try await forge.deleteComment(repository, id: comment.id)
             session.log("Preview comment removed: the pull request no longer touches a synced file.")
         }

@@ -59,9 +59,14 @@ package enum WorkflowPermissionCheck {
     /// any are named (`all` names none).
     static func rules(in ruleSet: RuleSet, targets: [String]) -> [WorkflowRule] {
         let named = Set(targets.map { $0.lowercased() }.filter { $0 != "all" })
+        // Rules whose targets a selector chooses (not resolved here) are checked whatever the
+        // targets: the token is the same for every repository they may choose.
+        let selected = ruleSet.unresolved.filter { mayWriteWorkflows($0) && !$0.targetPath.contains("{{") }
+            .map { WorkflowRule(id: $0.id, repository: "target_repos selector", targetPath: $0.targetPath, source: $0.source.pattern, location: $0.location) }
         return ruleSet.rules
             .filter { (named.isEmpty || named.contains($0.targetRepository.lowercased())) && mayWriteWorkflows($0) }
             .map { WorkflowRule(id: $0.id, repository: $0.targetRepository, targetPath: $0.targetPath, source: $0.source.pattern, location: $0.location) }
+            + selected
     }
 
     /// Whether a rule can place a file under `.github/workflows/`: its target folder is it or is

@@ -11,6 +11,11 @@ package enum Checksum {
         sha256Hex(Data(text.utf8))
     }
 
+    /// HMAC-SHA-256 of `text` under `key`, as lower-case hex: a mark only the key's holder can make.
+    package static func hmacSHA256Hex(key: String, _ text: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: Data(key.utf8))).map { byteHex[Int($0)] }.joined()
+    }
+
     /// Whether `text` is 64 lower-case hexadecimal digits, as `sha256Hex` writes them.
     package static func isSHA256Hex(_ text: String) -> Bool {
         text.utf8.count == 64 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }

@@ -112,7 +112,9 @@ package struct RuleSet: Sendable {
     /// per owner): one rule per repository chosen, `selectedBy` saying which selector chose it. A
     /// selector that chooses nothing, or an owner that cannot be listed, is an error naming the
     /// selector's file and line; never a silent empty sync.
+    /// `excluding`: the upstream repository, which a selector never chooses (a sync into itself).
     package func resolvingSelectors(
+        excluding upstream: String? = nil,
         _ list: (String) async throws -> [(name: String, topics: [String], archived: Bool, fork: Bool)]
     ) async throws(DiagnosticGroup) -> RuleSet {
         guard !unresolved.isEmpty else { return self }
@@ -139,7 +141,7 @@ package struct RuleSet: Sendable {
                         }
                     }
                     let listing = listings[key] ?? []
-                    let matches = listing.filter { selector.selects(name: $0.name, topics: $0.topics, archived: $0.archived, fork: $0.fork) }
+                    let matches = listing.filter { $0.name.lowercased() != upstream?.lowercased() && selector.selects(name: $0.name, topics: $0.topics, archived: $0.archived, fork: $0.fork) }
                         .map(\.name).sorted { $0.lowercased() < $1.lowercased() }
                     guard !matches.isEmpty else {
                         errors.append(Diagnostic.configuration(

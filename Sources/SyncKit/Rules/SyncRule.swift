@@ -37,8 +37,10 @@ package enum PullRequestGrouping: String, Sendable, Codable, CaseIterable {
     /// no rule id can have, so it never names a rule's own branch.
     package static func sharedBranchID(base: String?) -> String {
         guard let base else { return "_target" }
-        let safe = base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "-" }
-        return "_target-" + String(safe)
+        let kept = { (character: Character) in character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == ".") }
+        guard !base.allSatisfy(kept) else { return "_target-" + base }
+        // Two bases that read the same once simplified (release/1.x, release_1.x) never share a branch.
+        return "_target-" + String(base.map { kept($0) ? $0 : "-" }) + "-" + Checksum.sha256Hex(base).prefix(8)
     }
 }
 

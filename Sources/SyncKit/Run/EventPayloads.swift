@@ -148,8 +148,9 @@ package struct PullRequestEvent: Sendable, Equatable, Decodable {
     }
 
     /// A pull request from a fork: its workflow gets no token that may write to the upstream.
+    /// A head repository GitHub no longer names (a deleted fork) counts as a fork.
     package var isFromFork: Bool {
-        guard let head = pullRequest.head.repo?.fullName, let base = pullRequest.base.repo?.fullName else { return false }
+        guard let head = pullRequest.head.repo?.fullName, let base = pullRequest.base.repo?.fullName else { return true }
         return head.lowercased() != base.lowercased()
     }
 }

@@ -50,7 +50,9 @@ struct PreviewSyncTests {
         #expect(result.output("blocked") == "")
         #expect(result.log.contains("::warning title=Sync preview::Released, this change would leave 1 conflict"), "\(result.log)")
         let text = try String(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("preview.md"), encoding: .utf8)
-        Golden.check(text, named: "preview-comment.md")
+        // The first line is the marker, made with the token (different on each backend).
+        #expect(text.hasPrefix(PreviewComment.markerPrefix + " "))
+        Golden.check(text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).dropFirst().joined(), named: "preview-comment.md")
         let comments = try await scenario.forge.comments(SyncScenario.source, number: 1)
         #expect(comments.count == 1 && comments.first?.body == text)
 
@@ -107,6 +109,34 @@ struct PreviewSyncTests {
         #expect(try await scenario.forge.comments(SyncScenario.source, number: 1).isEmpty)
     }
 
+    @Test("a comment someone else starts with the marker is never edited or deleted", arguments: ForgeBackend.allCases)
+    func spoofedMarker(_ backend: ForgeBackend) async throws {
+        let scenario = try await Self.world(backend)
+        let decoy = try await scenario.forge.createComment(SyncScenario.source, number: 1, body: "<!-- flash-sync:preview -->\nNothing would change, merge away.")
+        let result = try await Self.preview(scenario)
+        #expect(result.status == 0, "\(result.log)")
+        let comments = try await scenario.forge.comments(SyncScenario.source, number: 1)
+        #expect(comments.count == 2)
+        #expect(comments.contains(decoy), "the decoy is left as it was")
+        #expect(comments.contains { $0.id != decoy.id && $0.body.contains("## Sync preview") })
+    }
+
+    @Test("a pull request from a fork: the preview is in the summary only, no comment is written", arguments: ForgeBackend.allCases)
+    func fork(_ backend: ForgeBackend) async throws {
+        var scenario = try await Self.world(backend)
+        let base = try GitFixture.git(["rev-parse", "v1.0.0^{commit}"], in: scenario.harness.workingDirectory).trimmingCharacters(in: .whitespacesAndNewlines)
+        let event = #"{"action":"synchronize","pull_request":{"number":1,"head":{"sha":"x","ref":"sharper-review","repo":{"full_name":"someone/agent33"}},"#
+            + #""base":{"sha":"\#(base)","ref":"main","repo":{"full_name":"example-org/agent33"}}}}"#
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "pull_request"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("pr.json", event).path
+        let result = try await scenario.harness.run(PreviewSyncStep.self, ["--source-repo", SyncScenario.source, "--report-path", "preview.md"] + scenario.forgeArguments)
+        #expect(result.status == 0, "\(result.log)")
+        #expect(result.log.contains("A pull request from a fork gets no token that may comment upstream"))
+        #expect(result.summary.contains("## Sync preview") && result.summary.contains("lines "))
+        #expect(try await scenario.forge.comments(SyncScenario.source, number: 1).isEmpty)
+        #expect(result.output("comment") == "")
+    }
+
     @Test("a long preview folds its largest sections to fit GitHub's comment limit")
     func folding() {
         var rules: [SyncPreview.Rule] = []
@@ -116,10 +146,10 @@ struct PreviewSyncTests {
             rules.append(rule)
         }
         let comment = PreviewComment(preview: SyncPreview(touchedRules: ["sync-docs"], rules: rules, unchangedTargets: 12, targets: 412), version: "v2.0.0",
-                                     runURL: "https://github.com/org/up/actions/runs/42").markdown
+                                     runURL: "https://github.com/org/up/actions/runs/42", marker: PreviewComment.marker(key: "k", pullRequest: "org/up#1")).markdown
         #expect(comment.count <= 65_536)
         #expect(comment.contains("folded"))
-        #expect(comment.contains("[the run](https://github.com/org/up/actions/runs/42) has the full report"))
+        #expect(comment.contains("the step summary of [the run](https://github.com/org/up/actions/runs/42) has the full report"))
         #expect(comment.contains("12 targets would be unchanged"))
     }
 }

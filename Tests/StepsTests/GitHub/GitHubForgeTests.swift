@@ -128,13 +128,14 @@ struct GitHubForgeTests {
 
     @Test("a read that times out is sent again and succeeds; one that keeps timing out fails naming the time-out")
     func timeouts() async throws {
-        let (fake, forge) = try await Self.make(timeout: 1)
-        fake.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 1, delay: 2.5))
+        // Time-outs generous enough for a loaded machine: the answer that comes in time has 4 s.
+        let (fake, forge) = try await Self.make(timeout: 4)
+        fake.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 1, delay: 8))
         #expect(try await forge.repository(Self.repository).defaultBranch == "main")
         #expect(forge.usage.retries >= 1)
 
-        let (slow, slowForge) = try await Self.make(timeout: 1)
-        slow.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 5, delay: 2.5))
+        let (slow, slowForge) = try await Self.make(timeout: 2)
+        slow.inject(.init(method: "GET", pathPrefix: "/repos/\(Self.repository)", status: nil, times: 5, delay: 5))
         await #expect { try await slowForge.repository(Self.repository) } throws: { "\($0)".contains("timed out") && "\($0)".contains("after 3 attempts") }
     }
 }

@@ -23,7 +23,7 @@ struct FakeGitHubHTTP {
     let baseURL: String
     let token: String
 
-    func send(_ method: String, _ path: String, _ body: Any? = nil, headers: [String: String] = [:], timeout: Double = 10) async throws -> Answer {
+    func send(_ method: String, _ path: String, _ body: Any? = nil, headers: [String: String] = [:], timeout: Double = 60) async throws -> Answer {
         var request = URLRequest(url: try #require(URL(string: baseURL + path)))
         request.httpMethod = method
         request.timeoutInterval = timeout

@@ -29,6 +29,9 @@ struct SyncScenario {
         try GitFixture.tag("v1.0.0", in: work)
         host = try await ScenarioForge(backend, root: harness.directory.path("forge"))
         harness.environment.merge(host.environment) { _, new in new }
+        // GitHub's write pacing is decided and counted, not waited for: the scenarios are about
+        // what is written, and the pacing has tests of its own.
+        harness.sleep = { _ in }
         for target in targets + (backend == .github ? [Self.source] : []) {
             try host.createRepository(target, files: ["README.md": Data("# \(target)\n".utf8)])
         }
