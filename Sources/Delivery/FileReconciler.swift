@@ -70,7 +70,11 @@ struct FileReconciler {
             let ours = input.stampKey.map { Self.aligningStamp(override.content, with: base, key: $0) } ?? override.content
             var outcome = merge(base: base, ours: ours, theirs: input.theirs)
             outcome.overrideUsed = override.path
-            outcome.snapshot = input.theirs
+            // The base stays the upstream version the override was made from: the override keeps
+            // its text from release to release, so a newer base would read as the team undoing
+            // upstream's changes. (A team that re-copies a newer synced file makes the same
+            // changes upstream made, which merge cleanly.)
+            outcome.snapshot = base
             return outcome
         }
         if edited, let current = input.current {

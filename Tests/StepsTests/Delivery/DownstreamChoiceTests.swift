@@ -81,6 +81,15 @@ struct DownstreamChoiceTests {
         #expect(merged.contains("Line 11, sharpened upstream."))
         #expect(!merged.contains("<<<<<<<"), "\(merged)")
         #expect(merged.hasPrefix("<!-- agent33_version: v1.1.0"))
+
+        // A release later, the override's old stamp still does not conflict with the new one.
+        let second = try await Self.syncPull(scenario)
+        _ = try scenario.host.mergePullRequest(Self.api, number: second.number)
+        try scenario.release("v1.2.0", edits: [Self.checklistSource: Self.lines(12, changing: [11: "Line 11, sharpened upstream.", 12: "Line 12, new upstream."])])
+        _ = try await scenario.sync("v1.2.0", targets: [Self.api])
+        let third = try Self.text(try await scenario.files(Self.api, branch: "agent33-sync/v1.2.0/sync-api-prompts", [Self.checklist]), Self.checklist)
+        #expect(!third.contains("<<<<<<<") && third.contains("Line 3, as the API team says it.") && third.contains("Line 12, new upstream."), "\(third)")
+        #expect(third.hasPrefix("<!-- agent33_version: v1.2.0"))
     }
 
     @Test("adopt: overwrite replaces the file and says so; adopt: conflict (the default) merges against an empty base",
