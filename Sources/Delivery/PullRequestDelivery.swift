@@ -12,6 +12,9 @@ struct PullRequestDelivery {
     let repository: String
     /// One rule, or the rules sharing the target's pull request (same branch, same base).
     let rules: [PlannedRule]
+    /// The target's rules that have pull requests of their own in this plan: a shared pull
+    /// request holding only such rules was left behind by a switch back to `per_rule`.
+    var perRuleIDs: Set<String> = []
 
     var layout: SyncLayout { context.layout }
     var forge: any Forge { context.forge }
@@ -116,12 +119,19 @@ struct PullRequestDelivery {
             status = .opened
         }
         var keptOpen: [String] = []
-        for superseded in pulls where superseded.head != branch && supersedes(superseded.head) {
+        for superseded in pulls where superseded.head != branch && (supersedes(superseded.head) || !shared && Self.isShared(superseded.head)) {
             // Only a sync branch flash-sync made, holding no rule this pull request does not: a
             // person's branch that happens to end like a rule id, or a shared pull request whose
             // other rules this run did not plan, stays open.
             guard let head = try await forge.head(repository, branch: superseded.head), head.message.contains(DeliveryContext.trailer) else { continue }
             let held = MergedSyncFinder.trailers("Sync-Rule", in: head.message)
+            if !shared && Self.isShared(superseded.head) {
+                // A shared pull request whose rules all have their own now (switched back to per_rule).
+                guard held.contains(rules[0].ruleID), held.allSatisfy(perRuleIDs.contains) else { continue }
+                try await forge.closePullRequest(repository, number: superseded.number,
+                                                 comment: "Superseded: these rules now have a pull request each (pull_request: per_rule); this rule's is #\(pull.number).")
+                continue
+            }
             guard held.allSatisfy(Set(rules.map(\.ruleID)).contains) else {
                 keptOpen.append("#\(superseded.number) (it also holds \(held.filter { id in !rules.contains { $0.ruleID == id } }.joined(separator: ", ")))")
                 continue

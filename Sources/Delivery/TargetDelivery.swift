@@ -31,7 +31,9 @@ package struct TargetDelivery: Sendable {
             }
             guard !ready.isEmpty else { continue }
             do {
-                for result in try await PullRequestDelivery(context: context, repository: target.repository, rules: ready).run() {
+                let delivery = PullRequestDelivery(context: context, repository: target.repository, rules: ready,
+                                                   perRuleIDs: Set(target.rules.filter { $0.pullRequest != .perTarget }.map(\.ruleID)))
+                for result in try await delivery.run() {
                     if result.status == .failed { gate.stop(result.ruleID) }
                     results.append(result)
                 }
@@ -42,35 +44,6 @@ package struct TargetDelivery: Sendable {
                 }
             }
         }
-        await closeAbandonedSharedPullRequests(target, results: &results)
         return results
-    }
-
-    /// A target whose rules all went back to `per_rule`: an open shared pull request whose commit
-    /// holds only rules that now have pull requests of their own is closed, pointing to them.
-    private func closeAbandonedSharedPullRequests(_ target: PlannedTarget, results: inout [TargetResult]) async {
-        let perRule = Set(target.rules.filter { $0.pullRequest != .perTarget }.map(\.ruleID))
-        let opened = results.filter { perRule.contains($0.ruleID) && [.opened, .updated, .conflict].contains($0.status) }
-        guard !opened.isEmpty, !context.dryRun else { return }
-        let forge = context.forge
-        do {
-            let pulls = try await forge.openPullRequests(target.repository, headPrefix: context.layout.branchPrefix)
-            for pull in pulls where PullRequestDelivery.isShared(pull.head) {
-                guard let head = try await forge.head(target.repository, branch: pull.head), head.message.contains(DeliveryContext.trailer) else { continue }
-                let held = head.message.split(separator: "\n").compactMap { line in
-                    line.hasPrefix("Sync-Rule: ") ? String(line.dropFirst("Sync-Rule: ".count)) : nil
-                }
-                guard !held.isEmpty, held.allSatisfy(perRule.contains) else { continue }
-                let replacements = opened.filter { held.contains($0.ruleID) }.compactMap { $0.pullRequest.map { "#\($0.number)" } }
-                try await forge.closePullRequest(target.repository, number: pull.number,
-                                                 comment: "Superseded: these rules now have a pull request each (pull_request: per_rule)"
-                                                    + (replacements.isEmpty ? "." : ": \(replacements.joined(separator: ", "))."))
-            }
-        } catch {
-            if let index = results.firstIndex(where: { $0.ruleID == opened[0].ruleID }) {
-                let note = "warning: the shared pull request these rules left could not be closed (\(error)); close it by hand"
-                results[index].message = results[index].message.map { "\($0); \(note)" } ?? note
-            }
-        }
     }
 }
