@@ -75,11 +75,7 @@ package struct DownstreamRegistry: Sendable {
         var lines = ["## Declined downstream", "", "Synced files a team keeps as they are (`declined.yml` in its overrides folder); not drift, never proposed again until upstream changes a file declined at one version.", "",
                      "| Repo | Sync Rule ID | File | Upstream Version | Reason |", "|---|---|---|---|---|"]
         for (row, change) in declined {
-            // Written by another team: shown as plain text in one cell, never as markup.
-            let reason = String(change.reason.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(300).map(Character.init))
-                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "`", with: "'")
-            lines.append("| `\(row.repository)` | `\(row.rule.id)` | `\(change.path.replacingOccurrences(of: "`", with: "'"))` | \(change.upstreamSHA256.map { "`\($0.prefix(12))`" } ?? "every") | \(reason) |")
+            lines.append("| `\(row.repository)` | `\(row.rule.id)` | `\(MarkdownText.code(change.path))` | \(change.upstreamSHA256.map { "`\($0.prefix(12))`" } ?? "every") | \(MarkdownText.cell(change.reason)) |")
         }
         return lines.joined(separator: "\n") + "\n\n"
     }

@@ -73,7 +73,7 @@ package struct PreviewComment: Sendable {
     private func blockedSection(_ blocked: [SyncPreview.Rule]) -> Section {
         var lines = ["### Blocked by validation", "", "| Target | Rule | Failing checks |", "|---|---|---|"]
         for rule in blocked {
-            let failing = rule.validation?.checks.filter { $0.status == .fail }.map { "\($0.name.title): \(Self.cell($0.details))" } ?? []
+            let failing = rule.validation?.checks.filter { $0.status == .fail }.map { "\($0.name.title): \(MarkdownText.cell($0.details))" } ?? []
             lines.append("| `\(rule.repository)` | `\(rule.ruleID)` | \(failing.isEmpty ? "blocked" : failing.joined(separator: "; ")) |")
         }
         let folded = "### Blocked by validation\n\n\(blocked.count) rules: " + blocked.prefix(20).map { "`\($0.repository)` `\($0.ruleID)`" }.joined(separator: ", ")
@@ -82,22 +82,22 @@ package struct PreviewComment: Sendable {
 
     private func ruleSection(_ rule: SyncPreview.Rule) -> Section {
         let added = rule.files.reduce(0) { $0 + ($1.stat?.added ?? 0) }, removed = rule.files.reduce(0) { $0 + ($1.stat?.removed ?? 0) }
-        var summary = "<code>\(Self.escape(rule.repository))</code> · <code>\(Self.escape(rule.ruleID))</code> · \(rule.files.count) file\(rule.files.count == 1 ? "" : "s") (+\(added) −\(removed))"
+        var summary = "<code>\(MarkdownText.plain(rule.repository))</code> · <code>\(MarkdownText.plain(rule.ruleID))</code> · \(rule.files.count) file\(rule.files.count == 1 ? "" : "s") (+\(added) −\(removed))"
         if rule.conflicts > 0 { summary += " · ⚠️ \(rule.conflicts) conflict\(rule.conflicts == 1 ? "" : "s")" }
         if rule.blocked { summary += " · ❌ blocked" }
         if rule.error != nil { summary += " · ⚠️ not previewed" }
         var lines = ["<details><summary>\(summary)</summary>", ""]
-        if let error = rule.error { lines += ["Could not be previewed: \(Self.cell(error))", ""] }
+        if let error = rule.error { lines += ["Could not be previewed: \(MarkdownText.cell(error))", ""] }
         if !rule.files.isEmpty {
             lines += ["| File | Change | Lines | Conflicts |", "|---|---|---|---|"]
             for file in rule.files {
                 let conflicts = file.conflicts.isEmpty ? "" : "lines " + file.conflicts.map(\.description).joined(separator: ", ")
-                    + (file.mergedWith.map { " (with \(Self.cell($0)))" } ?? "")
-                lines.append("| `\(Self.code(file.path))` | \(file.kind.rawValue) | \(file.stat?.description ?? "binary") | \(conflicts) |")
+                    + (file.mergedWith.map { " (with \(MarkdownText.cell($0)))" } ?? "")
+                lines.append("| `\(MarkdownText.code(file.path))` | \(file.kind.rawValue) | \(file.stat?.description ?? "binary") | \(conflicts) |")
             }
         }
-        for adopted in rule.adopted { lines += ["", "- `\(Self.code(adopted.path))` is already in the target: adopted (\(adopted.policy.rawValue))"] }
-        for declined in rule.declined { lines += ["", "- `\(Self.code(declined.path))` is declined by the target: \(Self.cell(declined.reason))"] }
+        for adopted in rule.adopted { lines += ["", "- `\(MarkdownText.code(adopted.path))` is already in the target: adopted (\(adopted.policy.rawValue))"] }
+        for declined in rule.declined { lines += ["", "- `\(MarkdownText.code(declined.path))` is declined by the target: \(MarkdownText.cell(declined.reason))"] }
         lines += ["", "</details>"]
         let folded = "- " + summary.replacingOccurrences(of: "<code>", with: "`").replacingOccurrences(of: "</code>", with: "`") + " (folded: see the run)"
         return Section(full: lines.joined(separator: "\n"), folded: folded)
@@ -140,23 +140,5 @@ package struct PreviewComment: Sendable {
         }
         if !checks.isEmpty { text += "\n\n" + checks }
         return text + (tail.isEmpty ? "" : "\n" + tail)
-    }
-
-    /// Text from files and checks, shown in a table cell: no pipes, no line breaks, no markup.
-    static func cell(_ text: String) -> String {
-        escape(String(text.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.prefix(300).map(Character.init)))
-            .replacingOccurrences(of: "\\", with: "&#92;").replacingOccurrences(of: "|", with: "&#124;")
-    }
-
-    /// Plain text: no HTML, no links or images, no @-mentions (text from targets and files is
-    /// written by other people).
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "[", with: "&#91;").replacingOccurrences(of: "]", with: "&#93;").replacingOccurrences(of: "@", with: "&#64;")
-    }
-
-    /// A path inside a code span.
-    static func code(_ text: String) -> String {
-        text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")
     }
 }

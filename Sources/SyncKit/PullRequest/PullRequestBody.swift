@@ -122,7 +122,7 @@ package struct PullRequestBody: Sendable {
             var lines = ["### Declined here", "", "Left as they are: the team declined these changes\(file).", ""]
             for change in declined {
                 let which = change.upstreamSHA256.map { "upstream version \($0.prefix(12))" } ?? "every upstream version"
-                lines.append("- `\(change.path)` (\(which)): \(change.reason)")
+                lines.append("- `\(change.path)` (\(which)): \(MarkdownText.cell(change.reason))")
             }
             sections.append(lines.joined(separator: "\n"))
         }
