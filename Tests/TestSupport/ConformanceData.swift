@@ -7,6 +7,10 @@ package enum ConformanceData {
     /// (`json/tests/`, `json/remotes/`). scripts/test pins the same version.
     package static let jsonschemaVersion = "4.26.0"
 
+    /// The pinned `datamodel-code-generator` source distribution that ships GitHub's public
+    /// GraphQL schema (`tests/data/graphql/github-api.graphql`). scripts/test pins the same version.
+    package static let githubGraphQLSchemaVersion = "0.97.0"
+
     /// The cache folder scripts/test fills.
     package static let cache = RepositoryFiles.url(".cache/conformance")
 
@@ -16,6 +20,11 @@ package enum ConformanceData {
     /// The JSON-Schema-Test-Suite folder (holding `tests/draft2020-12/` and `remotes/`).
     package static var jsonSchemaTestSuite: URL {
         cache.appendingPathComponent("jsonschema-\(jsonschemaVersion)/json")
+    }
+
+    /// GitHub's public GraphQL schema (SDL), as scripts/test stores it.
+    package static var githubGraphQLSchema: URL {
+        cache.appendingPathComponent("github-graphql-\(githubGraphQLSchemaVersion)/schema.graphql")
     }
 
     /// A file or folder of the test suite; throws `FixtureError.missing` naming it and the fix.

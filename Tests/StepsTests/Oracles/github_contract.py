@@ -1,13 +1,22 @@
-"""Checks REST requests against GitHub's published API description, as PyPI's
-githubkit-schemas-2022-11-28 carries it: the endpoint (method and path template), the query
-parameters the endpoint has, and the JSON body against the endpoint's request model (fields it
-does not have are reported too).
+"""Checks requests against GitHub's published API descriptions.
 
-Input (the file named on the command line): [{"method", "path", "query": {...}, "body": <JSON or null>}].
+REST, as PyPI's githubkit-schemas-2022-11-28 carries GitHub's OpenAPI description: the endpoint
+(method and path template), the query parameters the endpoint has, and the JSON body against the
+endpoint's request model (fields it does not have are reported too).
+
+GraphQL (`POST /graphql`), against GitHub's public schema (the SDL file named by --graphql-schema;
+scripts/test takes it from a pinned PyPI source distribution): the document is parsed and
+validated by graphql-core (GraphQL.js's rules: fields, arguments, types, fragments, variables
+declared and used), the variables are coerced to their declared types, and a field, argument or
+enum value GitHub serves only under a preview must come with that preview's Accept header.
+
+Input (the file named on the command line): [{"method", "path", "query": {...}, "headers": {...},
+"body": <JSON or null>}].
 Output: {"checked": N, "routes": M, "violations": [{"request", "problem"}]}.
 
 With --serve, it reads one request per line on standard input and answers each with one line,
-the JSON list of its problems: the fake GitHub asks it about every request it receives.
+the JSON list of its problems: the fake GitHub asks it about every request it receives. Its first
+line is {"ready": routes} or {"error": why it cannot check}.
 """
 
 import ast
@@ -20,6 +29,9 @@ import typing
 import githubkit_schemas.v2022_11_28 as schemas
 from githubkit_schemas.v2022_11_28 import models
 from pydantic import BaseModel, TypeAdapter, ValidationError
+
+import graphql
+from graphql.execution.values import get_variable_values
 
 ENDPOINT = re.compile(r"^(GET|POST|PUT|PATCH|DELETE|HEAD) (/\S*)$")
 # Path parameters that may hold slashes: git refs (heads/a/b) and file paths.
@@ -97,10 +109,83 @@ def unknown_fields(value, model, where):
     return problems
 
 
-def check(request, table):
+def preview_of(definition):
+    """The preview (toggledBy) a schema element is marked with, or None."""
+    node = getattr(definition, "ast_node", None)
+    for directive in getattr(node, "directives", None) or []:
+        if directive.name.value == "preview":
+            for argument in directive.arguments:
+                if argument.name.value == "toggledBy":
+                    return argument.value.value
+    return None
+
+
+class PreviewUse(graphql.Visitor):
+    """Fields, arguments and enum values of the document that GitHub serves only under a preview."""
+
+    def __init__(self, type_info):
+        super().__init__()
+        self.type_info = type_info
+        self.found = []
+
+    def enter_field(self, node, *_):
+        parent, field = self.type_info.get_parent_type(), self.type_info.get_field_def()
+        if field is not None and (preview := preview_of(field)):
+            self.found.append((f"field {parent.name}.{node.name.value}", preview))
+
+    def enter_argument(self, node, *_):
+        argument = self.type_info.get_argument()
+        if argument is not None and (preview := preview_of(argument)):
+            self.found.append((f"argument {node.name.value}", preview))
+
+    def enter_enum_value(self, node, *_):
+        enum = graphql.get_named_type(self.type_info.get_input_type())
+        value = enum.values.get(node.value) if isinstance(enum, graphql.GraphQLEnumType) else None
+        if value is not None and (preview := preview_of(value)):
+            self.found.append((f"enum value {enum.name}.{node.value}", preview))
+
+
+def check_graphql(request, schema):
+    """What is wrong with a GraphQL request under GitHub's public schema."""
+    body = request.get("body")
+    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+        return ["a GraphQL request is a JSON object with a query string"]
+    extra = sorted(set(body) - {"query", "variables", "operationName"})
+    if extra:
+        return [f"GraphQL request fields {', '.join(extra)} are not query, variables or operationName"]
+    try:
+        document = graphql.parse(body["query"])
+    except graphql.GraphQLError as error:
+        return [f"GraphQL syntax: {error.message}"]
+    errors = graphql.validate(schema, document)
+    if errors:
+        return [f"GraphQL: {error.message}" for error in errors]
+    operation = graphql.get_operation_ast(document, body.get("operationName"))
+    if operation is None:
+        return ["GraphQL: the document must name the operation to run (it holds several)"]
+    variables = body.get("variables") or {}
+    if not isinstance(variables, dict):
+        return ["GraphQL variables must be a JSON object"]
+    coerced = get_variable_values(schema, operation.variable_definitions or [], variables)
+    problems = [f"GraphQL variables: {error.message}" for error in coerced] if isinstance(coerced, list) else []
+    undeclared = sorted(set(variables) - {d.variable.name.value for d in operation.variable_definitions or []})
+    problems += [f"GraphQL variables: ${name} is sent but not declared by the operation" for name in undeclared]
+    accept = (request.get("headers") or {}).get("accept", "")
+    type_info = graphql.TypeInfo(schema)
+    uses = PreviewUse(type_info)
+    graphql.visit(document, graphql.TypeInfoVisitor(type_info, uses))
+    for what, preview in uses.found:
+        if f"application/vnd.github.{preview}+json" not in accept:
+            problems.append(f"GraphQL: {what} is a preview GitHub serves only with 'Accept: application/vnd.github.{preview}+json'")
+    return problems
+
+
+def check(request, table, schema=None):
     method, path = request["method"], request["path"]
-    if path == "/graphql":
-        return []
+    if path == "/graphql" and method == "POST":
+        if schema is None:
+            return ["no GraphQL schema was given to check the request against (--graphql-schema)"]
+        return check_graphql(request, schema)
     candidates = [route for route in table if route[0] == method and route[1].match(path)]
     if not candidates:
         return [f"no endpoint {method} {path} in GitHub's REST description"]
@@ -139,28 +224,49 @@ NAMESPACE = Namespace({"Union": typing.Union, "Optional": typing.Optional, "Lite
                        "Annotated": typing.Annotated, "Any": typing.Any, "list": list, "dict": dict, "str": str, "int": int})
 
 
-def serve():
-    table = routes()
+def load_schema(arguments):
+    """GitHub's GraphQL schema from the file after --graphql-schema, or None without the option."""
+    if "--graphql-schema" not in arguments:
+        return None
+    path = pathlib.Path(arguments[arguments.index("--graphql-schema") + 1])
+    schema = graphql.build_schema(path.read_text(encoding="utf-8"))
+    # GitHub's schema breaks one rule of the newest spec draft that graphql-core 3.3 enforces: a
+    # deprecated field implementing an interface field that is not deprecated (TeamDiscussion.url).
+    # That is about the schema, not the documents checked against it; any other problem stops.
+    problems = [error.message for error in graphql.validate_schema(schema) if not error.message.endswith("must not be deprecated.")]
+    if problems:
+        raise ValueError(f"{path}: not a valid GraphQL schema: {problems[0]}")
+    schema._validation_errors = []  # graphql-core's record that the schema was validated
+    return schema
+
+
+def serve(arguments):
+    try:
+        table, schema = routes(), load_schema(arguments)
+    except Exception as error:  # the one answer the fake gets: why nothing can be checked
+        print(json.dumps({"error": f"{type(error).__name__}: {error}"}), flush=True)
+        return
     print(json.dumps({"ready": len(table)}), flush=True)
     for line in sys.stdin:
         if not line.strip():
             continue
         try:
-            problems = check(json.loads(line), table)
+            problems = check(json.loads(line), table, schema)
         except Exception as error:  # a bug here must not hang the fake: it is reported as a problem
             problems = [f"the contract check failed: {error!r}"]
         print(json.dumps(problems), flush=True)
 
 
 def main():
-    if sys.argv[1:] == ["--serve"]:
-        serve()
+    arguments = sys.argv[1:]
+    if "--serve" in arguments:
+        serve(arguments)
         return
-    requests = json.loads(pathlib.Path(sys.argv[1]).read_text(encoding="utf-8"))
-    table = routes()
+    requests = json.loads(pathlib.Path(arguments[0]).read_text(encoding="utf-8"))
+    table, schema = routes(), load_schema(arguments)
     violations = []
     for request in requests:
-        for problem in check(request, table):
+        for problem in check(request, table, schema):
             violations.append({"request": f"{request['method']} {request['path']}", "problem": problem})
     json.dump({"checked": len(requests), "routes": len(table), "violations": violations}, sys.stdout)
 

@@ -1,9 +1,11 @@
 import Foundation
 
-/// GitHub's published REST contract (the OpenAPI description as PyPI's githubkit-schemas-2022-11-28
-/// carries it), checked for every request the fake receives by the oracle
-/// `Tests/StepsTests/Oracles/github_contract.py`: the endpoint exists, its query parameters are
-/// the endpoint's, its body fits the endpoint's request model. One oracle process serves every
+/// GitHub's published contract, checked for every request the fake receives by the oracle
+/// `Tests/StepsTests/Oracles/github_contract.py`. REST against the OpenAPI description as PyPI's
+/// githubkit-schemas-2022-11-28 carries it: the endpoint exists, its query parameters are the
+/// endpoint's, its body fits the endpoint's request model. GraphQL against GitHub's public schema
+/// (`ConformanceData.githubGraphQLSchema`): the document validates (graphql-core), the variables
+/// fit their types, preview fields come with their Accept header. One oracle process serves every
 /// fake of the test run, a request per line.
 package final class GitHubContract: @unchecked Sendable {
     package static let shared = GitHubContract()
@@ -18,12 +20,13 @@ package final class GitHubContract: @unchecked Sendable {
 
     /// What is wrong with a request: empty when it is within the contract. When the oracle cannot
     /// run, that is the one problem, with how to fix it.
-    package func problems(method: String, path: String, query: [String: String], body: Data) -> [String] {
+    package func problems(method: String, path: String, query: [String: String], headers: [String: String] = [:], body: Data) -> [String] {
         lock.lock()
         defer { lock.unlock() }
         if process == nil, failure == nil { start() }
         if let failure { return [failure] }
-        var request: [String: Any] = ["method": method, "path": path, "query": query]
+        let accept = headers.first { $0.key.lowercased() == "accept" }?.value ?? ""
+        var request: [String: Any] = ["method": method, "path": path, "query": query, "headers": ["accept": accept]]
         request["body"] = body.isEmpty ? NSNull() : (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) ?? NSNull()
         guard let line = try? JSONSerialization.data(withJSONObject: request), let input else { return ["the request could not be sent to the contract check"] }
         input.write(line + Data("\n".utf8))
@@ -35,14 +38,19 @@ package final class GitHubContract: @unchecked Sendable {
     }
 
     private func start() {
-        let fix = "run scripts/test, which installs githubkit-schemas-2022-11-28 into .venv-ci"
+        let fix = "run scripts/test, which installs githubkit-schemas-2022-11-28 and graphql-core into .venv-ci and fetches GitHub's GraphQL schema"
+        let schema = ConformanceData.githubGraphQLSchema
+        guard FileManager.default.fileExists(atPath: schema.path) else {
+            failure = "the GitHub contract check cannot run: GitHub's GraphQL schema \(schema.path) is missing; \(fix)"
+            return
+        }
         guard FileManager.default.isExecutableFile(atPath: PythonOracle.interpreter.path) else {
             failure = "the GitHub contract check cannot run: \(PythonOracle.interpreter.path) does not exist; \(fix)"
             return
         }
         let process = Process()
         process.executableURL = PythonOracle.interpreter
-        process.arguments = [RepositoryFiles.url(Self.script).path, "--serve"]
+        process.arguments = [RepositoryFiles.url(Self.script).path, "--serve", "--graphql-schema", schema.path]
         let stdin = Pipe(), stdout = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -56,9 +64,11 @@ package final class GitHubContract: @unchecked Sendable {
         self.process = process
         input = stdin.fileHandleForWriting
         output = stdout.fileHandleForReading
-        guard let ready = readLine(), (try? JSONSerialization.jsonObject(with: ready) as? [String: Any])?["ready"] != nil else {
-            failure = "the GitHub contract check did not start (githubkit-schemas-2022-11-28 missing?); \(fix)"
-            return
+        let first = readLine().flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: Any] }
+        if let error = first?["error"] as? String {
+            failure = "the GitHub contract check cannot run: \(error); \(fix)"
+        } else if first?["ready"] == nil {
+            failure = "the GitHub contract check did not start (githubkit-schemas-2022-11-28 or graphql-core missing?); \(fix)"
         }
     }
 
