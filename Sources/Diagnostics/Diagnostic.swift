@@ -105,6 +105,13 @@ package struct DiagnosticGroup: Error, Sendable, Equatable, CustomStringConverti
         self.diagnostics = diagnostics
     }
 
+    /// The diagnostics, each reported once in the order first found: a rule that `target_repos`
+    /// expands to many targets says a problem of the rule once, not once per target.
+    package init(once diagnostics: [Diagnostic]) {
+        var seen = Set<Diagnostic>()
+        self.diagnostics = diagnostics.filter { seen.insert($0).inserted }
+    }
+
     package var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
     }

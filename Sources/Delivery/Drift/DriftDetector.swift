@@ -68,12 +68,13 @@ package struct DriftDetector: Sendable {
         }, pullRequests: FleetRead.PullRequests(label: layout.syncLabel, headPrefix: layout.branchPrefix), files: [layout.declinedFile]))
     }
 
-    /// Inspects every rule of `repository` (rules naming another repository are ignored).
+    /// Inspects every rule of `repository`, however its name is spelled (rules naming another
+    /// repository are ignored).
     package func inspect(repository: String, rules: [SyncRule]) async throws -> TargetInspection {
         let info = try await forge.repository(repository)
         var heads: [String: (commit: String, declined: DeclinedFiles?)] = [:]
         var inspections: [RuleInspection] = []
-        for rule in rules where rule.targetRepository == repository {
+        for rule in rules where rule.targetRepository.lowercased() == repository.lowercased() {
             let branch = rule.targetBranch ?? info.defaultBranch
             if heads[branch] == nil {
                 guard let head = try await forge.head(repository, branch: branch) else {

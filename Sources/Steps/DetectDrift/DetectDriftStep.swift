@@ -3,6 +3,7 @@ import Delivery
 import Diagnostics
 import Forge
 import Foundation
+import SyncCore
 import SyncKit
 
 /// `detect-drift`: per target, the synced files that no longer match their sync state (one
@@ -35,7 +36,7 @@ package struct DetectDriftStep: StepCommand {
         let selected = try RuleInputs.targets(session, Input.targetRepos, rules: ruleSet).map { Set($0.map { $0.lowercased() }) }
         let failOnDrift = try inputs(Input.failOnDrift)
         let rules = ruleSet.rules.filter { selected?.contains($0.targetRepository.lowercased()) ?? true }
-        let repositories = Array(Set(rules.map(\.targetRepository))).sorted()
+        let repositories = RepositoryNames.distinct(rules.map(\.targetRepository))
         let history = FailureHistory(runs: try MonitoringInputs.loadHistory(session))
         let evaluator = HealthEvaluator(thresholds: MonitoringThresholds(settings: ruleSet.settings), now: context.now(),
                                         releaseTags: MonitoringInputs.releaseTags(session), overridesFolder: layout.overridesFolder)

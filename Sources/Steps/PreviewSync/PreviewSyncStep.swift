@@ -92,7 +92,7 @@ package struct PreviewSyncStep: StepCommand {
             throw Diagnostic.configuration("The version \(version.debugDescription) cannot be used: \(problem).")
         }
         let reader = StateReader(forge: forge, layout: ruleSet.settings.layout)
-        let repositories = Set(ruleSet.rules.filter { touched.contains($0.id) }.map(\.targetRepository)).sorted()
+        let repositories = RepositoryNames.distinct(ruleSet.rules.filter { touched.contains($0.id) }.map(\.targetRepository))
         FleetPrefetchLog.report(await reader.prefetch(repositories), of: repositories.count, session)
         var states: [String: TargetState] = [:]
         for target in repositories {

@@ -24,7 +24,7 @@ package struct Planner: Sendable {
         try checkOverlaps(request, rules: rules, matched: matched)
 
         var selected: [(index: Int, reason: String)] = []
-        var skippedRules: [SkippedRule] = []
+        var skippedRules = request.rules.skippedTargets
         for (index, rule) in rules.enumerated() {
             let decision = RuleSelection.decide(rule, request: request, filter: filters[index])
             if decision.selected {
@@ -120,10 +120,7 @@ package struct Planner: Sendable {
                 hint: "Check the pattern for a typo; a rule that should sync nothing for now belongs in archived/."
             ))
         }
-        // A rule expanded to many targets (target_repos) is reported once.
-        var seen = Set<Diagnostic>()
-        errors = errors.filter { seen.insert($0).inserted }
-        if !errors.isEmpty { throw .configuration(DiagnosticGroup(errors)) }
+        if !errors.isEmpty { throw .configuration(DiagnosticGroup(once: errors)) }
     }
 
     /// Two rules writing the same path in the same repository, on the same branch, would make

@@ -13,6 +13,10 @@ package struct RuleSet: Sendable {
     package var unresolved: [SyncRule] = []
     /// sync_targets.yml, for the default rules and target values of repositories selectors find.
     package var targets: SyncTargets?
+    /// Repositories a selector chose that the rule cannot be planned for (its target_path has no
+    /// valid form with the repository's values): each is left out with why, never failing the
+    /// fleet, since a repository created in the organisation must not stop every other sync.
+    package var skippedTargets: [SkippedRule] = []
 
     package init(rules: [SyncRule], settings: SyncSettings) throws(DiagnosticGroup) {
         self.settings = settings
@@ -86,25 +90,29 @@ package struct RuleSet: Sendable {
     private static func finished(_ rules: [SyncRule], settings: SyncSettings, targets: SyncTargets?, unresolved: [SyncRule],
                                  errors earlier: [Diagnostic]) throws(DiagnosticGroup) -> RuleSet {
         var errors = earlier
+        var skipped: [SkippedRule] = []
         let rules = rules.compactMap { rule -> SyncRule? in
             var rule = rule
             if let targets { rule.targetVariables = targets.variables(of: rule.targetRepository) }
             do throws(Diagnostic) {
                 return try rule.expandingTargetPath()
             } catch {
-                errors.append(error)
+                if rule.isChosenBySelector, !rule.targetPathIsMalformed {
+                    skipped.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository,
+                                               reason: "skipped: chosen by \(rule.selectedBy ?? "a selector"), but \(error.message)"))
+                } else {
+                    errors.append(error)
+                }
                 return nil
             }
         }
         errors += duplicateIDs(rules + unresolved)
         errors += missingDependencies(rules, alsoDefined: Set(unresolved.map(\.id)))
         errors += reservedTargets(rules, layout: settings.layout)
-        // Only the first place a problem shows is reported: a rule expanded to many targets says it once.
-        var seen = Set<Diagnostic>()
-        errors = errors.filter { seen.insert($0).inserted }
-        guard errors.isEmpty else { throw DiagnosticGroup(errors) }
+        guard errors.isEmpty else { throw DiagnosticGroup(once: errors) }
         var set = try RuleSet(rules: rules, settings: settings)
         set.targets = targets
+        set.skippedTargets = skipped
         return set
     }
 

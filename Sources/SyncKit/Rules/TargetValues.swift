@@ -52,6 +52,23 @@ extension SyncRule {
         return rule
     }
 
+    /// Whether target_path is written wrong whatever the target (a `{{` left open, a placeholder
+    /// that is not `{{target.<key>}}`): a problem of the rule, not of one repository's values.
+    package var targetPathIsMalformed: Bool {
+        var rest = Substring(targetPath)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return true }
+            if !rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces).hasPrefix("target.") { return true }
+            rest = rest[close.upperBound...]
+        }
+        return false
+    }
+
+    /// Whether a selector chose this rule's target (not a repository listed by name).
+    package var isChosenBySelector: Bool {
+        selectedBy.map { $0 != "listed" } ?? false
+    }
+
     private func problem(_ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic.configuration(file: file, line: line, message: message, hint: hint)
     }

@@ -10,7 +10,7 @@ import Testing
 /// detect-drift, on the local forge and on the fake GitHub; the second run writes nothing.
 @Suite("target_repos on a forge")
 struct TargetReposStepTests {
-    static let services = ["example-org/svc-billing", "example-org/svc-search", "example-org/svc-legacy", "example-org/website"]
+    static let services = ["example-org/svc-billing", "example-org/svc-search", "example-org/svc-legacy", "example-org/website", "example-org/svc-new"]
     static let rule = """
         sync_rule:
           id: sync-runbooks
@@ -24,7 +24,7 @@ struct TargetReposStepTests {
           frequency: on_release
         """
 
-    @Test("a selector chooses the tagged, unarchived services; each gets its own target_path; a re-run is a no-op",
+    @Test("a selector chooses the tagged, unarchived services; each gets its own target_path; one without the value it needs is left out with why; a re-run is a no-op",
           arguments: ForgeBackend.allCases)
     func selector(_ backend: ForgeBackend) async throws {
         var scenario = try await SyncScenario(targets: Self.services, clock: "2026-11-02T09:00:00Z", backend: backend)
@@ -32,6 +32,8 @@ struct TargetReposStepTests {
         try scenario.host.setListing("example-org/svc-search", topics: ["service"])
         try scenario.host.setListing("example-org/svc-legacy", topics: ["service"], archived: true)
         try scenario.host.setListing("example-org/website", topics: ["service"])
+        // A service created since sync_targets.yml was written: no team, so no target_path.
+        try scenario.host.setListing("example-org/svc-new", topics: ["service"])
         // The example's own rules are moved aside: this one alone.
         let rules = scenario.harness.workingDirectory.appendingPathComponent("core/orchestrator/distribution/rules")
         for name in try FileManager.default.contentsOfDirectory(atPath: rules.path) where name.hasSuffix(".yaml") {
@@ -49,6 +51,9 @@ struct TargetReposStepTests {
         #expect(search.count == 1)
         let plan = try Data(contentsOf: scenario.harness.workingDirectory.appendingPathComponent(scenario.lastPlan + "/plan.json"))
         #expect(String(decoding: plan, as: UTF8.self).contains("\"target_selected_by\":\"owner example-org; topic service; name svc-*\""))
+        let planned = try PlanArtifact(planFile: scenario.harness.workingDirectory.appendingPathComponent(scenario.lastPlan + "/plan.json")).read()
+        let skipped = try #require(planned.skippedRules.first { $0.repository == "example-org/svc-new" })
+        #expect(skipped.reason.hasPrefix("skipped: chosen by owner example-org; topic service; name svc-*, but target_path"), "\(skipped.reason)")
 
         // The same plan again: nothing written.
         let again = try await scenario.deliver(scenario.lastPlan)
@@ -62,7 +67,8 @@ struct TargetReposStepTests {
         #expect(drift.status == 0, "\(drift.log)")
         let registry = try String(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("out/registry.md"), encoding: .utf8)
         #expect(registry.contains("| `example-org/svc-billing` | `sync-runbooks` |") && registry.contains("| `example-org/svc-search` | `sync-runbooks` |"))
-        #expect(!registry.contains("svc-legacy") && !registry.contains("website"))
+        #expect(!registry.contains("svc-legacy") && !registry.contains("website") && !registry.contains("svc-new"))
+        #expect(drift.log.contains("example-org/svc-new: skipped: chosen by owner example-org"), "\(drift.log)")
     }
 
     @Test("a selector that chooses nothing stops plan-sync with the rule's file and line")

@@ -27,6 +27,32 @@ struct DetectDriftTests {
         #expect(try scenario.harness.directory.read("work/out/alerts.yaml") == "[]\n")
     }
 
+    @Test("two rules naming one repository in two spellings are one target: one inspection, one drift issue that holds both rules' drift", arguments: ForgeBackend.allCases)
+    func twoSpellings(backend: ForgeBackend) async throws {
+        var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z", backend: backend)
+        try scenario.release("v1.0.1", edits: ["core/orchestrator/distribution/rules/sync-api-runbooks.yaml": """
+            sync_rule:
+              id: "sync-api-runbooks"
+              source: "core/prompts/**/*.md"
+              target_repo: "Example-Org/API-Service"
+              target_path: "docs/runbooks/"
+              strategy: copy
+              frequency: on_release
+            """])
+        try await scenario.syncAndMerge("v1.0.1", targets: [Self.api])
+        scenario.setClock("2026-11-02T09:00:00Z")
+        // Drift in the first rule's files only: the second spelling must not close the issue it opens.
+        try await scenario.commitOnMain(Self.api, [SyncScenario.review: "# Review Prompt\n\nOur own wording.\n"])
+        let result = try await scenario.detect([Self.api])
+        #expect(result.status == 0, "\(result.log)")
+        #expect(result.output("drifted-files") == "1")
+        let issues = try scenario.issues(Self.api)
+        #expect(issues.count == 1 && issues.first?.state == "open", "\(issues.map { "\($0.number) \($0.state)" })")
+        let registry = try scenario.harness.directory.read("work/out/registry.md")
+        #expect(registry.contains("| `sync-api-prompts` |") && registry.contains("| `sync-api-runbooks` |"), "\(registry)")
+        #expect(!registry.contains("`Example-Org/API-Service`"), "one target, named as first written")
+    }
+
     @Test("drift opens one issue in the target, leaves it alone while unchanged, edits it as the drift changes, and closes it when the drift is gone", arguments: ForgeBackend.allCases)
     func issueLifecycle(backend: ForgeBackend) async throws {
         var scenario = try await SyncScenario(targets: [Self.api], clock: "2026-11-01T09:00:00Z", backend: backend)

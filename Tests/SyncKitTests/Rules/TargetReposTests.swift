@@ -65,6 +65,32 @@ struct TargetReposTests {
         #expect(resolved.rules.map(\.targetPath) == ["docs/website/", "docs/svc-billing/", "docs/svc-search/", "docs/svc-legacy/"])
     }
 
+    @Test("a repository a selector chose that lacks a value target_path needs is left out with why, the others planned; a listed one, or a malformed target_path, stays an error")
+    func selectedTargetWithoutValue() async throws {
+        let targets = "repository:\n  - example-org/svc-billing: { team: payments }\n"
+        let selector = "    - owner: example-org\n      topics: [agent33]\n      name: \"svc-*\""
+        let set = try loading.load(["many.yaml": Self.rule(targets: selector, path: "teams/{{target.team}}/")], targets: targets)
+        let resolved = try await set.resolvingSelectors { _ in Self.fleet }
+        #expect(resolved.rules.map(\.targetRepository) == ["example-org/svc-billing"])
+        #expect(resolved.rules.map(\.targetPath) == ["teams/payments/"])
+        #expect(resolved.skippedTargets.map(\.repository) == ["example-org/svc-search"])
+        #expect(resolved.skippedTargets.first?.reason == "skipped: chosen by owner example-org; topic agent33; name svc-*, but "
+            + "target_path 'teams/{{target.team}}/' uses {{target.team}}, which example-org/svc-search has no value for.")
+        #expect(resolved.skippedTargets.allSatisfy { $0.ruleID == "sync-many" })
+
+        // Named in target_repos, the same lack is the configuration's error.
+        let listed = try loading.errors(["many.yaml": Self.rule(targets: "    - example-org/svc-search", path: "teams/{{target.team}}/")], targets: targets)
+        #expect(listed.map(\.description).contains { $0.contains("which example-org/svc-search has no value for") }, "\(listed)")
+        // A target_path written wrong is wrong for every target: an error, not a fleet of skips.
+        let malformed = try loading.load(["many.yaml": Self.rule(targets: selector, path: "teams/{{team}}/")], targets: targets)
+        do {
+            _ = try await malformed.resolvingSelectors { _ in Self.fleet }
+            Issue.record("a malformed target_path was accepted")
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains { $0.contains("uses {{team}}") }, "\(error.diagnostics)")
+        }
+    }
+
     @Test("a selector that chooses nothing, or an owner that cannot be listed, is an error at the selector's line")
     func emptySelector() async throws {
         let set = try loading.load(["many.yaml": Self.rule(targets: "    - owner: example-org\n      topics: [nothing-has-this]")])
