@@ -18,10 +18,11 @@ struct PullRequestDelivery {
 
     var layout: SyncLayout { context.layout }
     var forge: any Forge { context.forge }
-    private var branch: String { rules[0].branch }
-    private var shared: Bool { rules[0].pullRequest == .perTarget }
+    var branch: String { rules[0].branch }
+    var shared: Bool { rules[0].pullRequest == .perTarget }
 
-    /// One result per rule, in the order given.
+    /// One result per rule, in the order given: read and merge, refuse what must not be written
+    /// over, commit, open or update the pull request, close what it supersedes.
     func run() async throws -> [TargetResult] {
         // An incremental plan of a target that has every file: nothing to read, nothing to write.
         let active = rules.filter { !$0.files.isEmpty || !$0.orphans.isEmpty }
@@ -39,38 +40,11 @@ struct PullRequestDelivery {
         guard let baseHead = try await forge.head(repository, branch: base) else {
             return fail("the base branch '\(base)' does not exist in \(repository)")
         }
-        var works: [String: Reconciliation.Work] = [:]
-        for rule in active {
-            works[rule.ruleID] = try await Reconciliation(context: context, repository: repository, rule: rule, baseCommit: baseHead.id).compute(decisions: false)
-        }
-        var changes: [String: Data?] = [:]
-        for work in works.values { changes.merge(work.changes) { first, _ in first } }
-        let conflicted = works.values.flatMap { $0.fileChanges.filter { !$0.conflicts.isEmpty } }.sorted { $0.path < $1.path }
-        if let decisions = Reconciliation.decisionsChange(context: context, existing: works.values.first?.existingDecisions, conflicted: conflicted) {
-            changes[layout.decisionsFile] = .some(decisions)
-        }
-        guard !changes.isEmpty else {
-            // Nothing to write is not always nothing to say: files left alone are named.
-            let kept = works.values.flatMap { $0.notices.filter { $0.kind == .symbolicLinkKept } }
-            guard kept.isEmpty else {
-                return rules.map { result($0, .skipped, message: kept.map { "\($0.path) \($0.message)" }.joined(separator: "; ")) }
-            }
-            let declined = works.values.flatMap(\.declined)
-            guard declined.isEmpty else { return try await closeDeclined(declined) }
-            return rules.map { result($0, .unchanged, message: "the target already has this content") }
-        }
+        let (works, changes) = try await reconcile(active, baseCommit: baseHead.id)
+        guard !changes.isEmpty else { return try await nothingToWrite(works) }
 
         let existing = try await forge.head(repository, branch: branch)
-        if let existing, !existing.message.contains(DeliveryContext.trailer) {
-            guard context.force else {
-                return rules.map { result($0, .skipped, message: "the branch \(branch) was edited by hand; re-run with force to replace it") }
-            }
-            // force replaces a sync branch someone edited, never a branch flash-sync did not make.
-            let history = try await forge.history(repository, branch: branch, limit: 50)
-            guard history.contains(where: { $0.message.contains(DeliveryContext.trailer) }) else {
-                return rules.map { result($0, .skipped, message: "the branch \(branch) holds no commit of flash-sync: it is not a sync branch, and is never replaced, even with force") }
-            }
-        }
+        if let existing, let refusal = try await refusal(toReplace: existing) { return refusal }
         let pulls = try await forge.openPullRequests(repository, headPrefix: layout.branchPrefix)
         let open = pulls.first { $0.head == branch }
         let autoMerge = rules.allSatisfy { rule in works[rule.ruleID].map { shouldAutoMerge($0, rule: rule, info: info) } ?? true }
@@ -78,19 +52,7 @@ struct PullRequestDelivery {
         // (an earlier run stopped between the push and the PR) it still gets one.
         var branchReady = false
         if let existing, existing.parents == [baseHead.id] { branchReady = try await sameChanges(existing.id, changes) }
-        if branchReady, var open {
-            // A re-run finishes what an earlier one could not: auto-merge on an open sync PR that should have it.
-            var message = "the open pull request already holds this content"
-            if !open.autoMerge, !context.dryRun, autoMerge {
-                let outcome = await enableAutoMerge(open.number)
-                open.autoMerge = outcome.enabled
-                if let note = outcome.note { message += "; \(note)" }
-            }
-            return rules.map { rule in
-                let work = works[rule.ruleID]
-                return result(rule, .unchanged, pullRequest: open, work: work, message: message)
-            }
-        }
+        if branchReady, let open { return await finishing(open, works: works, autoMerge: autoMerge) }
         let title = self.title(works)
         if context.dryRun {
             return rules.map { rule in
@@ -102,22 +64,106 @@ struct PullRequestDelivery {
         if !branchReady {
             _ = try await forge.commit(repository, CommitRequest(branch: branch, parent: baseHead.id, message: commitMessage(title), changes: changes))
         }
+        let draft = self.draft(works, base: base, title: title)
+        let pull: PullRequest
+        if let open {
+            pull = try await forge.updatePullRequest(repository, number: open.number, draft)
+        } else {
+            pull = try await forge.createPullRequest(repository, draft)
+        }
+        let keptOpen = try await closeSuperseded(pulls, by: pull)
+        var reference = pull
+        var autoMergeNote: String?
+        if autoMerge {
+            let outcome = await enableAutoMerge(pull.number)
+            reference.autoMerge = outcome.enabled
+            autoMergeNote = outcome.note
+        } else {
+            reference.autoMerge = false
+        }
+        return rules.map { rule in
+            guard let work = works[rule.ruleID], !work.changes.isEmpty else {
+                return result(rule, .unchanged, pullRequest: reference, message: "nothing new for this rule; its files are as the last sync left them")
+            }
+            // Each rule's own notes; what concerns the pull request (auto-merge) with each.
+            var notes = work.notices.map(\.message)
+            if !work.declined.isEmpty { notes.append(Self.declinedNote(work.declined)) }
+            if let autoMergeNote { notes.append(autoMergeNote) }
+            if !keptOpen.isEmpty { notes.append("left open: \(keptOpen.joined(separator: ", ")), which this run did not replace entirely") }
+            return result(rule, work.conflictRanges.isEmpty ? (open == nil ? .opened : .updated) : .conflict, pullRequest: reference, work: work,
+                          message: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        }
+    }
 
+    /// Each active rule merged against the target at `baseCommit`, and the files of the one
+    /// commit they make together (DECISIONS.md once, for every rule's conflicts).
+    private func reconcile(_ active: [PlannedRule], baseCommit: String) async throws -> (works: [String: Reconciliation.Work], changes: [String: Data?]) {
+        var works: [String: Reconciliation.Work] = [:]
+        for rule in active {
+            works[rule.ruleID] = try await Reconciliation(context: context, repository: repository, rule: rule, baseCommit: baseCommit).compute(decisions: false)
+        }
+        var changes: [String: Data?] = [:]
+        for work in works.values { changes.merge(work.changes) { first, _ in first } }
+        let conflicted = works.values.flatMap { $0.fileChanges.filter { !$0.conflicts.isEmpty } }.sorted { $0.path < $1.path }
+        if let decisions = Reconciliation.decisionsChange(context: context, existing: works.values.first?.existingDecisions, conflicted: conflicted) {
+            changes[layout.decisionsFile] = .some(decisions)
+        }
+        return (works, changes)
+    }
+
+    /// Nothing to write is not always nothing to say: files left alone are named, and a pull
+    /// request that only proposed declined changes is closed.
+    private func nothingToWrite(_ works: [String: Reconciliation.Work]) async throws -> [TargetResult] {
+        let kept = works.values.flatMap { $0.notices.filter { $0.kind == .symbolicLinkKept } }
+        guard kept.isEmpty else {
+            return rules.map { result($0, .skipped, message: kept.map { "\($0.path) \($0.message)" }.joined(separator: "; ")) }
+        }
+        let declined = works.values.flatMap(\.declined)
+        guard declined.isEmpty else { return try await closeDeclined(declined) }
+        return rules.map { result($0, .unchanged, message: "the target already has this content") }
+    }
+
+    /// Why the sync branch's head must not be replaced, or nil: a branch someone edited is
+    /// replaced only with force, and a branch flash-sync never made, never.
+    private func refusal(toReplace existing: ForgeCommit) async throws -> [TargetResult]? {
+        guard !existing.message.contains(DeliveryContext.trailer) else { return nil }
+        guard context.force else {
+            return rules.map { result($0, .skipped, message: "the branch \(branch) was edited by hand; re-run with force to replace it") }
+        }
+        let history = try await forge.history(repository, branch: branch, limit: 50)
+        guard history.contains(where: { $0.message.contains(DeliveryContext.trailer) }) else {
+            return rules.map { result($0, .skipped, message: "the branch \(branch) holds no commit of flash-sync: it is not a sync branch, and is never replaced, even with force") }
+        }
+        return nil
+    }
+
+    /// The open pull request already holds this content: a re-run only finishes what an earlier
+    /// one could not, auto-merge on a sync pull request that should have it.
+    private func finishing(_ open: PullRequest, works: [String: Reconciliation.Work], autoMerge: Bool) async -> [TargetResult] {
+        var open = open
+        var message = "the open pull request already holds this content"
+        if !open.autoMerge, !context.dryRun, autoMerge {
+            let outcome = await enableAutoMerge(open.number)
+            open.autoMerge = outcome.enabled
+            if let note = outcome.note { message += "; \(note)" }
+        }
+        return rules.map { result($0, .unchanged, pullRequest: open, work: works[$0.ruleID], message: message) }
+    }
+
+    /// The pull request's title, body, labels (the conflict label when a file conflicts) and the
+    /// reviewers CODEOWNERS and the rules name.
+    private func draft(_ works: [String: Reconciliation.Work], base: String, title: String) -> PullRequestDraft {
         let allChanges = works.values.flatMap(\.fileChanges)
         let hasConflicts = allChanges.contains { !$0.conflicts.isEmpty }
         let labels = Array(Set([layout.syncLabel, "auto-generated"] + rules.flatMap(\.labels) + (hasConflicts ? [layout.conflictLabel] : []))).sorted()
         let codeOwners = works.values.first?.codeOwners ?? [:]
         let reviewers = Reviewers.resolve(codeOwners: codeOwners, changed: allChanges.map(\.path), extra: Array(Set(rules.flatMap(\.reviewers))).sorted())
-        let draft = PullRequestDraft(head: branch, base: base, title: title, body: body(works), labels: labels, reviewers: reviewers.users, teamReviewers: reviewers.teams)
-        let pull: PullRequest
-        let status: TargetResult.Status
-        if let open {
-            pull = try await forge.updatePullRequest(repository, number: open.number, draft)
-            status = .updated
-        } else {
-            pull = try await forge.createPullRequest(repository, draft)
-            status = .opened
-        }
+        return PullRequestDraft(head: branch, base: base, title: title, body: body(works), labels: labels, reviewers: reviewers.users, teamReviewers: reviewers.teams)
+    }
+
+    /// Closes the open sync pull requests `pull` replaces; returns those left open because they
+    /// hold rules this one does not (`#n (it also holds …)`).
+    private func closeSuperseded(_ pulls: [PullRequest], by pull: PullRequest) async throws -> [String] {
         var keptOpen: [String] = []
         for superseded in pulls where superseded.head != branch && (supersedes(superseded.head) || !shared && Self.isShared(superseded.head)) {
             // Only a sync branch flash-sync made, holding no rule this pull request does not: a
@@ -140,27 +186,7 @@ struct PullRequestDelivery {
             try await forge.closePullRequest(repository, number: superseded.number, comment: "Superseded by #\(pull.number) (\(context.plan.version))"
                 + (switched ? ": these rules now share one pull request per target (pull_request: per_target)." : "."))
         }
-        var reference = pull
-        var autoMergeNote: String?
-        if autoMerge {
-            let outcome = await enableAutoMerge(pull.number)
-            reference.autoMerge = outcome.enabled
-            autoMergeNote = outcome.note
-        } else {
-            reference.autoMerge = false
-        }
-        return rules.map { rule in
-            guard let work = works[rule.ruleID], !work.changes.isEmpty else {
-                return result(rule, .unchanged, pullRequest: reference, message: "nothing new for this rule; its files are as the last sync left them")
-            }
-            // Each rule's own notes; what concerns the pull request (auto-merge) with each.
-            var notes = work.notices.map(\.message)
-            if !work.declined.isEmpty { notes.append(Self.declinedNote(work.declined)) }
-            if let autoMergeNote { notes.append(autoMergeNote) }
-            if !keptOpen.isEmpty { notes.append("left open: \(keptOpen.joined(separator: ", ")), which this run did not replace entirely") }
-            return result(rule, work.conflictRanges.isEmpty ? status : .conflict, pullRequest: reference, work: work,
-                          message: notes.isEmpty ? nil : notes.joined(separator: "; "))
-        }
+        return keptOpen
     }
 
     /// The open sync pull requests this one replaces: the same rule's (or the same shared
@@ -177,45 +203,6 @@ struct PullRequestDelivery {
     /// Whether a sync branch is a target's shared one (`…/_target`, `…/_target-<base>`).
     static func isShared(_ head: String) -> Bool {
         head.split(separator: "/").last?.hasPrefix("_target") ?? false
-    }
-
-    private func title(_ works: [String: Reconciliation.Work]) -> String {
-        let name = shared ? "\(rules.count) sync rule\(rules.count == 1 ? "" : "s")" : (works[rules[0].ruleID]?.specName ?? rules[0].ruleID)
-        return PullRequestBody.title(namespace: layout.namespace, specName: name, version: context.plan.version)
-    }
-
-    /// One rule: the specification's template. Shared: a section per rule, each the template.
-    private func body(_ works: [String: Reconciliation.Work]) -> String {
-        guard shared else { return works[rules[0].ruleID]?.body ?? "" }
-        var sections = ["# Sync of \(rules.count) rule\(rules.count == 1 ? "" : "s") into \(repository)", "",
-                        "This pull request holds every rule that syncs into this repository with `pull_request: per_target`; each section below is one rule."]
-        var length = sections.joined(separator: "\n").count
-        var folded: [String] = []
-        for rule in rules {
-            guard let work = works[rule.ruleID], !work.changes.isEmpty else {
-                folded.append("- \(rule.ruleID): nothing new in this release")
-                continue
-            }
-            // GitHub refuses a body over 65,536 characters: rules past the budget are listed by name.
-            if length + work.body.count > Self.bodyBudget {
-                folded.append("- \(rule.ruleID): \(work.fileChanges.count) file\(work.fileChanges.count == 1 ? "" : "s") (the section does not fit; see the commit)")
-                continue
-            }
-            sections += ["", work.body]
-            length += work.body.count + 2
-        }
-        if !folded.isEmpty { sections += ["", "### Other rules", ""] + folded }
-        return sections.joined(separator: "\n") + "\n"
-    }
-
-    static let bodyBudget = 60_000
-
-    private func commitMessage(_ title: String) -> String {
-        let source = "from \(context.plan.sourceRepository)" + (context.plan.sourceCommit.map { "@\($0.prefix(12))" } ?? "")
-        let ids = rules.map(\.ruleID)
-        let what = ids.count == 1 ? "Sync rule \(ids[0])" : "Sync rules \(ids.joined(separator: ", "))"
-        return "\(title)\n\n\(what) at \(context.plan.version) \(source).\n\n\(DeliveryContext.trailer)\n"
-            + ids.map { "Sync-Rule: \($0)\n" }.joined() + "Sync-Version: \(context.plan.version)"
     }
 
     /// Auto-merge only a clean sync: every check passed, no conflict, no drifted edit to look at,
@@ -240,11 +227,6 @@ struct PullRequestDelivery {
             message += "; closed #\(pull.number)"
         }
         return rules.map { result($0, .unchanged, message: message) }
-    }
-
-    static func declinedNote(_ declined: [DeclinedChange]) -> String {
-        let names = declined.prefix(5).map(\.path).joined(separator: ", ") + (declined.count > 5 ? " and \(declined.count - 5) more" : "")
-        return "\(declined.count) declined downstream, left as they are: \(names)"
     }
 
     /// Turns on auto-merge. The pull request is delivered whatever happens here: a failure is a

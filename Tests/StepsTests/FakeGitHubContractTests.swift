@@ -30,7 +30,7 @@ struct FakeGitHubContractTests {
         #expect(violations.allSatisfy { !$0.isEmpty })
     }
 
-    @Test("GraphQL: unknown fields, undeclared, unused and missing variables, and syntax errors are refused as GitHub refuses them")
+    @Test("GraphQL: unknown fields, undeclared, unused and missing variables, wrong input objects, previews without their header, deprecated fields and syntax errors are refused")
     func graphQLContract() async throws {
         let (github, api) = try await FakeGitHubHTTP.start()
         defer { withExtendedLifetime(github) {} }
@@ -68,6 +68,9 @@ struct FakeGitHubContractTests {
         let violations = github.contractViolations.count
         _ = try await api.send("POST", "/graphql", ["query": preview], headers: ["Accept": "application/vnd.github.merge-info-preview+json"])
         #expect(github.contractViolations.count == violations, "\(github.contractViolations.last ?? "")")
+        // A field GitHub has deprecated is removed on a date: a client using it breaks then.
+        #expect(try await post("{ repository(owner: \"example-org\", name: \"app\") { defaultBranchRef { target { ... on Commit { pushedDate } } } } }").errorMessage
+            == outside + "GraphQL: field Commit.pushedDate is deprecated by GitHub: `pushedDate` is no longer supported. Removal on 2023-07-01 UTC.")
         #expect(try await post("query { repository(owner: \"a\"").errorMessage?.hasPrefix(outside + "GraphQL syntax: Syntax Error") == true)
         // The fake's own rules stay behind the schema's: GitHub's connection arguments at run time.
         #expect(try await post("query { repository(owner: \"example-org\" name: \"app\") { issues(states: OPEN) { nodes { number } } } }").errorMessage?
@@ -75,6 +78,6 @@ struct FakeGitHubContractTests {
         let missing = try await post("{ r: repository(owner: \"example-org\", name: \"gone\") { name } }")
         #expect((missing.object["data"] as? [String: Any])?["r"] is NSNull)
         #expect(missing.errorMessage == "Could not resolve to a Repository with the name 'example-org/gone'.")
-        #expect(github.takeContractViolations().count == 9)
+        #expect(github.takeContractViolations().count == 10)
     }
 }

@@ -8,7 +8,8 @@ package enum ConformanceData {
     package static let jsonschemaVersion = "4.26.0"
 
     /// The pinned `datamodel-code-generator` source distribution that ships GitHub's public
-    /// GraphQL schema (`tests/data/graphql/github-api.graphql`). scripts/test pins the same version.
+    /// GraphQL schema (`tests/data/graphql/github-api.graphql`, a snapshot of about 2023: it has
+    /// `createCommitOnBranch` and merge queues, not issue types). scripts/test pins the same version.
     package static let githubGraphQLSchemaVersion = "0.97.0"
 
     /// The cache folder scripts/test fills.

@@ -1,6 +1,9 @@
 import FlyingFox
 import FlyingSocks
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real HTTP server on 127.0.0.1 with a free port, recording every request it gets.
 /// Tests give it one handler; it stops when `stop()` is called or the value is released.
@@ -56,7 +59,33 @@ package final class LoopbackServer: @unchecked Sendable {
         try await server.waitUntilListening(timeout: 5)
         if case .ip4(_, let port) = await server.listeningAddress {
             self.port = port
+            Self.disableNagle(port: port)
         }
+    }
+
+    /// FlyingFox answers in two writes (the head, then the body). With Nagle's algorithm on, the
+    /// second waits for the client's delayed acknowledgement: 40 ms on every request, which made
+    /// a fleet of fake repositories slow for no reason of the client's. The listening socket
+    /// (found by its port, as FlyingFox keeps it private) gets TCP_NODELAY, which Linux passes on
+    /// to every connection it accepts.
+    private static func disableNagle(port: UInt16) {
+        #if canImport(Glibc)
+        for descriptor in Int32(3)..<Int32(4096) {
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFSOCK else { continue }
+            var address = sockaddr_in()
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let named = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+            }
+            guard named == 0, address.sin_family == sa_family_t(AF_INET), UInt16(bigEndian: address.sin_port) == port else { continue }
+            var listening: Int32 = 0
+            var size = socklen_t(MemoryLayout<Int32>.size)
+            guard getsockopt(descriptor, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0, listening != 0 else { continue }
+            var on: Int32 = 1
+            _ = setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        }
+        #endif
     }
 
     private func append(_ request: RecordedRequest) {

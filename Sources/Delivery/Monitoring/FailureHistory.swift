@@ -25,7 +25,8 @@ package struct FailureHistory: Sendable {
     package func streak(repository: String, ruleID: String) -> Streak {
         var streak = Streak(count: 0)
         for run in runs.reversed() {
-            guard let result = run.targets.last(where: { $0.repository == repository && $0.ruleID == ruleID }) else { continue }
+            // Repository names compare without regard to case: runs may spell one target differently.
+            guard let result = run.targets.last(where: { $0.repository.lowercased() == repository.lowercased() && $0.ruleID == ruleID }) else { continue }
             guard result.status == .failed else { break }
             if streak.count == 0 {
                 streak.lastMessage = result.message

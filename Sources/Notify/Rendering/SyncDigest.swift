@@ -84,7 +84,7 @@ package struct SyncDigest: Sendable {
     private static func driftReports(_ results: SyncResults) -> [DriftReport] {
         var reports = results.drift
         for target in results.targets where !target.driftedFiles.isEmpty && target.status != .unchanged && target.status != .skipped {
-            if let index = reports.firstIndex(where: { $0.repository == target.repository }) {
+            if let index = reports.firstIndex(where: { $0.repository.lowercased() == target.repository.lowercased() }) {
                 let missing = target.driftedFiles.filter { !reports[index].files.contains($0) }
                 reports[index].files += missing
             } else {

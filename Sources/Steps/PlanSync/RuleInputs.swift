@@ -52,10 +52,15 @@ enum RuleInputs {
         session.log("Selectors chose \(chosen.count) target\(chosen.count == 1 ? "" : "s") for \(rules.unresolved.count) rule\(rules.unresolved.count == 1 ? "" : "s"):")
         for rule in chosen.prefix(200) { session.log("  \(rule.id) → \(rule.targetRepository) (\(rule.selectedBy ?? ""))") }
         if chosen.count > 200 { session.log("  … and \(chosen.count - 200) more (all in the plan)") }
-        for skipped in resolved.skippedTargets {
+        // GitHub shows ten warnings of a step: past five, one more says how many in all.
+        let hint = "Give the repository a sync_targets.yml entry with the values target_path needs, or exclude it from the selector."
+        for skipped in resolved.skippedTargets.prefix(5) {
             let rule = rules.unresolved.first { $0.id == skipped.ruleID }
-            session.emit(Diagnostic(.warning, "\(skipped.repository): \(skipped.reason)", title: "Target left out", file: rule?.file, line: rule?.line,
-                                    hint: "Give the repository a sync_targets.yml entry with the values target_path needs, or exclude it from the selector."))
+            session.emit(Diagnostic(.warning, "\(skipped.repository): \(skipped.reason)", title: "Target left out", file: rule?.file, line: rule?.line, hint: hint))
+        }
+        if resolved.skippedTargets.count > 5 {
+            session.emit(Diagnostic(.warning, "\(resolved.skippedTargets.count) repositories chosen by selectors are left out in all: "
+                + resolved.skippedTargets.map(\.repository).joined(separator: ", "), title: "Targets left out", hint: hint))
         }
         return resolved
     }

@@ -24,7 +24,11 @@ package struct Planner: Sendable {
         try checkOverlaps(request, rules: rules, matched: matched)
 
         var selected: [(index: Int, reason: String)] = []
-        var skippedRules = request.rules.skippedTargets
+        // Targets left out of the rules (RuleSet.skippedTargets), as far as this run asks for them.
+        let targetFilter = request.targets.map { Set($0.map { $0.lowercased() }) }
+        var skippedRules = request.rules.skippedTargets.filter { row in
+            (targetFilter?.contains(row.repository.lowercased()) ?? true) && (request.ruleFilter?.contains(row.ruleID) ?? true)
+        }
         for (index, rule) in rules.enumerated() {
             let decision = RuleSelection.decide(rule, request: request, filter: filters[index])
             if decision.selected {

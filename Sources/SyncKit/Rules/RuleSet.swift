@@ -90,21 +90,34 @@ package struct RuleSet: Sendable {
     private static func finished(_ rules: [SyncRule], settings: SyncSettings, targets: SyncTargets?, unresolved: [SyncRule],
                                  errors earlier: [Diagnostic]) throws(DiagnosticGroup) -> RuleSet {
         var errors = earlier
-        var skipped: [SkippedRule] = []
+        var skipped: [(rule: SyncRule, row: SkippedRule, problem: Diagnostic)] = []
+        let entered = Set((targets?.repositories ?? []).map { $0.lowercased() })
+        let entryKeys = Set(targets?.variables.values.flatMap(\.keys) ?? [])
         let rules = rules.compactMap { rule -> SyncRule? in
             var rule = rule
             if let targets { rule.targetVariables = targets.variables(of: rule.targetRepository) }
             do throws(Diagnostic) {
                 return try rule.expandingTargetPath()
             } catch {
-                if rule.isChosenBySelector, !rule.targetPathIsMalformed {
-                    skipped.append(SkippedRule(ruleID: rule.id, repository: rule.targetRepository,
-                                               reason: "skipped: chosen by \(rule.selectedBy ?? "a selector"), but \(error.message)"))
+                // Left out: a repository a selector found that sync_targets.yml does not know yet,
+                // lacking a value other entries give (or whose name makes no folder). A key no
+                // entry gives is a typo, and an entry's own bad value the configuration's error.
+                let known = Set(rule.targetValues.keys).union(entryKeys)
+                if rule.isChosenBySelector, !entered.contains(rule.targetRepository.lowercased()),
+                   let keys = rule.targetPathKeys, keys.allSatisfy(known.contains) {
+                    skipped.append((rule, SkippedRule(ruleID: rule.id, repository: rule.targetRepository,
+                                                      reason: "skipped: chosen by \(rule.selectedBy ?? "a selector"), but \(error.message)"), error))
                 } else {
                     errors.append(error)
                 }
                 return nil
             }
+        }
+        // A rule none of whose targets is left is the rule's problem: never a silent empty sync.
+        var planned = Set(rules.map(\.id))
+        for entry in skipped where planned.insert(entry.rule.id).inserted {
+            errors.append(Diagnostic.configuration(file: entry.rule.file, line: entry.rule.line,
+                                                   message: "rule '\(entry.rule.id)': every repository its selectors chose is left out; the first: \(entry.problem.message)"))
         }
         errors += duplicateIDs(rules + unresolved)
         errors += missingDependencies(rules, alsoDefined: Set(unresolved.map(\.id)))
@@ -112,7 +125,7 @@ package struct RuleSet: Sendable {
         guard errors.isEmpty else { throw DiagnosticGroup(once: errors) }
         var set = try RuleSet(rules: rules, settings: settings)
         set.targets = targets
-        set.skippedTargets = skipped
+        set.skippedTargets = skipped.map(\.row)
         return set
     }
 
@@ -132,10 +145,12 @@ package struct RuleSet: Sendable {
         for rule in unresolved {
             var chosen: [(String, String)] = []
             var taken = Set<String>()
+            // Listed repositories first, whatever the order: one a selector also finds is listed.
+            for name in rule.listedRepositories where taken.insert(name.lowercased()).inserted { chosen.append((name, "listed")) }
             for entry in rule.targetEntries {
                 switch entry {
-                case .repository(let name, _):
-                    if taken.insert(name.lowercased()).inserted { chosen.append((name, "listed")) }
+                case .repository:
+                    continue
                 case .selector(let selector):
                     let key = selector.owner.lowercased()
                     if listings[key] == nil {

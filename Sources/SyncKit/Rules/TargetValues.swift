@@ -52,16 +52,20 @@ extension SyncRule {
         return rule
     }
 
-    /// Whether target_path is written wrong whatever the target (a `{{` left open, a placeholder
-    /// that is not `{{target.<key>}}`): a problem of the rule, not of one repository's values.
-    package var targetPathIsMalformed: Bool {
+    /// The keys of target_path's `{{target.<key>}}` placeholders, or nil when target_path is
+    /// written wrong whatever the target (a `{{` left open, a placeholder that is not
+    /// `{{target.<key>}}`): a problem of the rule, not of one repository's values.
+    package var targetPathKeys: [String]? {
+        var keys: [String] = []
         var rest = Substring(targetPath)
         while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return true }
-            if !rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces).hasPrefix("target.") { return true }
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard name.hasPrefix("target.") else { return nil }
+            keys.append(String(name.dropFirst("target.".count)))
             rest = rest[close.upperBound...]
         }
-        return false
+        return keys
     }
 
     /// Whether a selector chose this rule's target (not a repository listed by name).

@@ -7,8 +7,9 @@ endpoint's request model (fields it does not have are reported too).
 GraphQL (`POST /graphql`), against GitHub's public schema (the SDL file named by --graphql-schema;
 scripts/test takes it from a pinned PyPI source distribution): the document is parsed and
 validated by graphql-core (GraphQL.js's rules: fields, arguments, types, fragments, variables
-declared and used), the variables are coerced to their declared types, and a field, argument or
-enum value GitHub serves only under a preview must come with that preview's Accept header.
+declared and used), the variables are coerced to their declared types, a field, argument or enum
+value GitHub serves only under a preview must come with that preview's Accept header, and none
+may be one GitHub has deprecated (it is removed on a date).
 
 Input (the file named on the command line): [{"method", "path", "query": {...}, "headers": {...},
 "body": <JSON or null>}].
@@ -120,29 +121,41 @@ def preview_of(definition):
     return None
 
 
-class PreviewUse(graphql.Visitor):
-    """Fields, arguments and enum values of the document that GitHub serves only under a preview."""
+class SchemaMarks(graphql.Visitor):
+    """Fields, arguments and enum values of the document that GitHub serves only under a preview
+    (`previews`: what, preview) or has deprecated (`deprecated`: what, reason): a deprecated
+    element is removed on GitHub's schedule, so a client that uses one breaks on a date."""
 
     def __init__(self, type_info):
         super().__init__()
         self.type_info = type_info
-        self.found = []
+        self.previews = []
+        self.deprecated = []
+
+    def mark(self, what, definition):
+        if definition is None:
+            return
+        if preview := preview_of(definition):
+            self.previews.append((what, preview))
+        if getattr(definition, "deprecation_reason", None):
+            self.deprecated.append((what, " ".join(definition.deprecation_reason.split())))
 
     def enter_field(self, node, *_):
-        parent, field = self.type_info.get_parent_type(), self.type_info.get_field_def()
-        if field is not None and (preview := preview_of(field)):
-            self.found.append((f"field {parent.name}.{node.name.value}", preview))
+        parent = self.type_info.get_parent_type()
+        self.mark(f"field {parent.name if parent else '?'}.{node.name.value}", self.type_info.get_field_def())
 
     def enter_argument(self, node, *_):
-        argument = self.type_info.get_argument()
-        if argument is not None and (preview := preview_of(argument)):
-            self.found.append((f"argument {node.name.value}", preview))
+        self.mark(f"argument {node.name.value}", self.type_info.get_argument())
+
+    def enter_object_field(self, node, *_):
+        parent = graphql.get_named_type(self.type_info.get_parent_input_type())
+        if isinstance(parent, graphql.GraphQLInputObjectType):
+            self.mark(f"input field {parent.name}.{node.name.value}", parent.fields.get(node.name.value))
 
     def enter_enum_value(self, node, *_):
         enum = graphql.get_named_type(self.type_info.get_input_type())
-        value = enum.values.get(node.value) if isinstance(enum, graphql.GraphQLEnumType) else None
-        if value is not None and (preview := preview_of(value)):
-            self.found.append((f"enum value {enum.name}.{node.value}", preview))
+        if isinstance(enum, graphql.GraphQLEnumType):
+            self.mark(f"enum value {enum.name}.{node.value}", enum.values.get(node.value))
 
 
 def check_graphql(request, schema):
@@ -163,20 +176,23 @@ def check_graphql(request, schema):
     operation = graphql.get_operation_ast(document, body.get("operationName"))
     if operation is None:
         return ["GraphQL: the document must name the operation to run (it holds several)"]
-    variables = body.get("variables") or {}
+    variables = body.get("variables")
+    if variables is None:
+        variables = {}
     if not isinstance(variables, dict):
-        return ["GraphQL variables must be a JSON object"]
+        return ["GraphQL variables must be a JSON object (or absent)"]
     coerced = get_variable_values(schema, operation.variable_definitions or [], variables)
     problems = [f"GraphQL variables: {error.message}" for error in coerced] if isinstance(coerced, list) else []
     undeclared = sorted(set(variables) - {d.variable.name.value for d in operation.variable_definitions or []})
     problems += [f"GraphQL variables: ${name} is sent but not declared by the operation" for name in undeclared]
     accept = (request.get("headers") or {}).get("accept", "")
     type_info = graphql.TypeInfo(schema)
-    uses = PreviewUse(type_info)
-    graphql.visit(document, graphql.TypeInfoVisitor(type_info, uses))
-    for what, preview in uses.found:
+    marks = SchemaMarks(type_info)
+    graphql.visit(document, graphql.TypeInfoVisitor(type_info, marks))
+    for what, preview in marks.previews:
         if f"application/vnd.github.{preview}+json" not in accept:
             problems.append(f"GraphQL: {what} is a preview GitHub serves only with 'Accept: application/vnd.github.{preview}+json'")
+    problems += [f"GraphQL: {what} is deprecated by GitHub: {reason}" for what, reason in marks.deprecated]
     return problems
 
 
@@ -231,8 +247,9 @@ def load_schema(arguments):
     path = pathlib.Path(arguments[arguments.index("--graphql-schema") + 1])
     schema = graphql.build_schema(path.read_text(encoding="utf-8"))
     # GitHub's schema breaks one rule of the newest spec draft that graphql-core 3.3 enforces: a
-    # deprecated field implementing an interface field that is not deprecated (TeamDiscussion.url).
-    # That is about the schema, not the documents checked against it; any other problem stops.
+    # deprecated field implementing an interface field that is not deprecated (six fields of
+    # TeamDiscussion and TeamDiscussionComment). That is about the schema, not the documents
+    # checked against it; any other problem stops.
     problems = [error.message for error in graphql.validate_schema(schema) if not error.message.endswith("must not be deprecated.")]
     if problems:
         raise ValueError(f"{path}: not a valid GraphQL schema: {problems[0]}")

@@ -81,13 +81,32 @@ struct TargetReposTests {
         // Named in target_repos, the same lack is the configuration's error.
         let listed = try loading.errors(["many.yaml": Self.rule(targets: "    - example-org/svc-search", path: "teams/{{target.team}}/")], targets: targets)
         #expect(listed.map(\.description).contains { $0.contains("which example-org/svc-search has no value for") }, "\(listed)")
-        // A target_path written wrong is wrong for every target: an error, not a fleet of skips.
-        let malformed = try loading.load(["many.yaml": Self.rule(targets: selector, path: "teams/{{team}}/")], targets: targets)
+        // Listed after the selector that also finds it: still listed, still the configuration's error.
+        let both = try loading.load(["many.yaml": Self.rule(targets: selector + "\n    - example-org/svc-search", path: "teams/{{target.team}}/")], targets: targets)
+        #expect(try await resolutionErrors(both).contains { $0.contains("which example-org/svc-search has no value for") })
+        // Wrong for every target: a placeholder that is not {{target.<key>}}, a key no entry gives
+        // (a typo), every chosen repository left out; and an entry's own bad value.
+        let cases: [(path: String, targets: String, message: String)] = [
+            ("teams/{{team}}/", targets, "uses {{team}}"),
+            ("teams/{{target.teem}}/", targets, "uses {{target.teem}}"),
+            ("teams/{{target.team}}/", "repository:\n  - example-org/website: { team: web }\n",
+             "rule 'sync-many': every repository its selectors chose is left out; the first: target_path"),
+            ("teams/{{target.team}}/", targets + "  - example-org/svc-search: { teem: discovery }\n", "which example-org/svc-search has no value for"),
+        ]
+        for item in cases {
+            let set = try loading.load(["many.yaml": Self.rule(targets: selector, path: item.path)], targets: item.targets)
+            let errors = try await resolutionErrors(set)
+            #expect(errors.contains { $0.contains(item.message) }, "\(item.path): \(errors)")
+        }
+    }
+
+    /// The errors of resolving `set`'s selectors against the fleet (none when it resolves).
+    func resolutionErrors(_ set: RuleSet) async throws -> [String] {
         do {
-            _ = try await malformed.resolvingSelectors { _ in Self.fleet }
-            Issue.record("a malformed target_path was accepted")
+            _ = try await set.resolvingSelectors { _ in Self.fleet }
+            return []
         } catch {
-            #expect(error.diagnostics.map(\.description).contains { $0.contains("uses {{team}}") }, "\(error.diagnostics)")
+            return error.diagnostics.map(\.description)
         }
     }
 

@@ -18,12 +18,37 @@ package final class GitHubContract: @unchecked Sendable {
     private var buffer = Data()
     private var failure: String?
 
+    /// One exchange with the oracle at a time, on a thread of its own: waiting for the oracle
+    /// (its start takes seconds) never holds a thread of Swift's cooperative pool, which the fakes'
+    /// clients and servers share (two threads on two cores).
+    private let queue = DispatchQueue(label: "flash-sync.github-contract")
+
     /// What is wrong with a request: empty when it is within the contract. When the oracle cannot
     /// run, that is the one problem, with how to fix it.
-    package func problems(method: String, path: String, query: [String: String], headers: [String: String] = [:], body: Data) -> [String] {
+    package func problems(method: String, path: String, query: [String: String], headers: [String: String] = [:], body: Data) async -> [String] {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.exchange(method: method, path: path, query: query, headers: headers, body: body))
+            }
+        }
+    }
+
+    /// Starts the oracle and waits until it is ready (a few seconds, once per test process): a
+    /// fake does this before it takes requests, so its clients' time-outs never run while the
+    /// oracle loads GitHub's descriptions.
+    package func start() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            queue.async {
+                self.lock.withLock { if self.process == nil, self.failure == nil { self.launch() } }
+                continuation.resume()
+            }
+        }
+    }
+
+    private func exchange(method: String, path: String, query: [String: String], headers: [String: String], body: Data) -> [String] {
         lock.lock()
         defer { lock.unlock() }
-        if process == nil, failure == nil { start() }
+        if process == nil, failure == nil { launch() }
         if let failure { return [failure] }
         let accept = headers.first { $0.key.lowercased() == "accept" }?.value ?? ""
         var request: [String: Any] = ["method": method, "path": path, "query": query, "headers": ["accept": accept]]
@@ -37,7 +62,7 @@ package final class GitHubContract: @unchecked Sendable {
         return problems
     }
 
-    private func start() {
+    private func launch() {
         let fix = "run scripts/test, which installs githubkit-schemas-2022-11-28 and graphql-core into .venv-ci and fetches GitHub's GraphQL schema"
         let schema = ConformanceData.githubGraphQLSchema
         guard FileManager.default.fileExists(atPath: schema.path) else {
