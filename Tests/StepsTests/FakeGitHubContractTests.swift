@@ -65,6 +65,8 @@ struct FakeGitHubContractTests {
         let preview = "{ repository(owner: \"example-org\", name: \"app\") { pullRequests(first: 1) { nodes { mergeStateStatus } } } }"
         #expect(try await post(preview).errorMessage == outside
             + "GraphQL: field PullRequest.mergeStateStatus is a preview GitHub serves only with 'Accept: application/vnd.github.merge-info-preview+json'")
+        #expect(try await post("{ node(id: \"x\") { ... on DependencyGraphManifest { filename } } }").errorMessage == outside
+            + "GraphQL: type DependencyGraphManifest is a preview GitHub serves only with 'Accept: application/vnd.github.hawkgirl-preview+json'")
         let violations = github.contractViolations.count
         _ = try await api.send("POST", "/graphql", ["query": preview], headers: ["Accept": "application/vnd.github.merge-info-preview+json"])
         #expect(github.contractViolations.count == violations, "\(github.contractViolations.last ?? "")")
@@ -78,6 +80,6 @@ struct FakeGitHubContractTests {
         let missing = try await post("{ r: repository(owner: \"example-org\", name: \"gone\") { name } }")
         #expect((missing.object["data"] as? [String: Any])?["r"] is NSNull)
         #expect(missing.errorMessage == "Could not resolve to a Repository with the name 'example-org/gone'.")
-        #expect(github.takeContractViolations().count == 10)
+        #expect(github.takeContractViolations().count == 11)
     }
 }

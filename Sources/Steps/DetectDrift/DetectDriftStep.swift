@@ -75,7 +75,8 @@ package struct DetectDriftStep: StepCommand {
             session.emit(Diagnostic(alert.kind == .failure ? .error : .warning, "\(alert.targetRepository) \(alert.ruleID): \(alert.details)", title: "Sync \(alert.kind.rawValue)"))
         }
         let sourceRepository = try inputs(Input.sourceRepo) ?? context.environment["GITHUB_REPOSITORY"] ?? "the upstream repository"
-        let registry = DownstreamRegistry(rows: rows, sourceRepository: sourceRepository)
+        let leftOut = ruleSet.skippedTargets.filter { selected?.contains($0.repository.lowercased()) ?? true }
+        let registry = DownstreamRegistry(rows: rows, sourceRepository: sourceRepository, leftOut: leftOut)
         let registryURL = try inputs(Input.registryPath).map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("registry.md")
         let alertsURL = try inputs(Input.alertsPath).map(context.url(forPath:)) ?? context.scratchDirectory.appendingPathComponent("alerts.yaml")
         try session.writeFile(registry.markdown, to: registryURL)

@@ -80,6 +80,9 @@ enum RuleInputs {
         let known = Array(Set(rules.rules.map(\.targetRepository))).sorted()
         let lowered = Set(known.map { $0.lowercased() })
         for name in names where !lowered.contains(name.lowercased()) {
+            if let left = rules.skippedTargets.first(where: { $0.repository.lowercased() == name.lowercased() }) {
+                throw InputError.invalid(input.name, reason: "'\(name)' is left out of rule '\(left.ruleID)': \(left.reason)")
+            }
             let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
             throw InputError.invalid(input.name, reason: "'\(name)' is not a target of any rule (\(known.count) target\(known.count == 1 ? "" : "s") known).\(suggestion)")
         }

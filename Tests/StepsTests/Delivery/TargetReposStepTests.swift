@@ -67,8 +67,15 @@ struct TargetReposStepTests {
         #expect(drift.status == 0, "\(drift.log)")
         let registry = try String(contentsOf: scenario.harness.workingDirectory.appendingPathComponent("out/registry.md"), encoding: .utf8)
         #expect(registry.contains("| `example-org/svc-billing` | `sync-runbooks` |") && registry.contains("| `example-org/svc-search` | `sync-runbooks` |"))
-        #expect(!registry.contains("svc-legacy") && !registry.contains("website") && !registry.contains("svc-new"))
+        #expect(!registry.contains("svc-legacy") && !registry.contains("website") && !registry.contains("| `example-org/svc-new` | `sync-runbooks` | copy"))
         #expect(drift.log.contains("example-org/svc-new: skipped: chosen by owner example-org"), "\(drift.log)")
+        #expect(registry.contains("## Left out") && registry.contains("| `example-org/svc-new` | `sync-runbooks` | skipped: chosen by owner example-org"), "\(registry)")
+
+        // Asked for by name, the left-out repository says why instead of "not a target".
+        scenario.harness.environment["GITHUB_EVENT_NAME"] = "release"
+        scenario.harness.environment["GITHUB_EVENT_PATH"] = try scenario.harness.directory.write("event.json", #"{"action":"published","release":{"tag_name":"v1.0.1"}}"#).path
+        let named = try await scenario.harness.run(PlanSyncStep.self, ["--mode", "full", "--target-repos", "example-org/svc-new", "--plan-dir", "named"] + scenario.forgeArguments)
+        #expect(named.status == 2 && named.log.contains("'example-org/svc-new' is left out of rule 'sync-runbooks': skipped: chosen by owner example-org"), "\(named.log)")
     }
 
     @Test("a selector that chooses nothing stops plan-sync with the rule's file and line")

@@ -126,8 +126,9 @@ class SchemaMarks(graphql.Visitor):
     (`previews`: what, preview) or has deprecated (`deprecated`: what, reason): a deprecated
     element is removed on GitHub's schedule, so a client that uses one breaks on a date."""
 
-    def __init__(self, type_info):
+    def __init__(self, schema, type_info):
         super().__init__()
+        self.schema = schema
         self.type_info = type_info
         self.previews = []
         self.deprecated = []
@@ -152,6 +153,10 @@ class SchemaMarks(graphql.Visitor):
         if isinstance(parent, graphql.GraphQLInputObjectType):
             self.mark(f"input field {parent.name}.{node.name.value}", parent.fields.get(node.name.value))
 
+    def enter_named_type(self, node, *_):
+        # A type condition (`... on T`) or a variable's type: the type itself may be a preview.
+        self.mark(f"type {node.name.value}", self.schema.get_type(node.name.value))
+
     def enter_enum_value(self, node, *_):
         enum = graphql.get_named_type(self.type_info.get_input_type())
         if isinstance(enum, graphql.GraphQLEnumType):
@@ -175,6 +180,8 @@ def check_graphql(request, schema):
         return [f"GraphQL: {error.message}" for error in errors]
     operation = graphql.get_operation_ast(document, body.get("operationName"))
     if operation is None:
+        if body.get("operationName"):
+            return [f"GraphQL: the document has no operation named {body['operationName']!r}"]
         return ["GraphQL: the document must name the operation to run (it holds several)"]
     variables = body.get("variables")
     if variables is None:
@@ -187,7 +194,7 @@ def check_graphql(request, schema):
     problems += [f"GraphQL variables: ${name} is sent but not declared by the operation" for name in undeclared]
     accept = (request.get("headers") or {}).get("accept", "")
     type_info = graphql.TypeInfo(schema)
-    marks = SchemaMarks(type_info)
+    marks = SchemaMarks(schema, type_info)
     graphql.visit(document, graphql.TypeInfoVisitor(type_info, marks))
     for what, preview in marks.previews:
         if f"application/vnd.github.{preview}+json" not in accept:

@@ -15,10 +15,12 @@ extension FakeGitHub.State {
         } catch {
             return .json(200, ["errors": [["message": "Parse error: \(error)"]]])
         }
-        if let operation = document.operations.first, operation.kind == "query" {
+        // The operation `operationName` names, as GitHub runs it; the only one otherwise.
+        let named = (request.body["operationName"] as? String).flatMap { name in document.operations.first { $0.name == name } }
+        if let operation = named ?? document.operations.first, operation.kind == "query" {
             return executeQuery(document, operation, variables: variables)
         }
-        if let operation = document.operations.first, operation.kind == "mutation", query.contains("createCommitOnBranch") {
+        if let operation = named ?? document.operations.first, operation.kind == "mutation", query.contains("createCommitOnBranch") {
             return createCommitOnBranch(document, operation, variables: variables)
         }
         let field = "enablePullRequestAutoMerge"
