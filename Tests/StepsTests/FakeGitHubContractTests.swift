@@ -73,6 +73,9 @@ struct FakeGitHubContractTests {
         // A field GitHub has deprecated is removed on a date: a client using it breaks then.
         #expect(try await post("{ repository(owner: \"example-org\", name: \"app\") { defaultBranchRef { target { ... on Commit { pushedDate } } } } }").errorMessage
             == outside + "GraphQL: field Commit.pushedDate is deprecated by GitHub: `pushedDate` is no longer supported. Removal on 2023-07-01 UTC.")
+        // In a variable too: the value is held to its type's marks as a literal is.
+        let packages = "query($t: PackageType) { repository(owner: \"example-org\", name: \"app\") { packages(first: 1, packageType: $t) { nodes { name } } } }"
+        #expect(try await post(packages, ["t": "DOCKER"]).errorMessage?.hasPrefix(outside + "GraphQL: enum value PackageType.DOCKER (in $t) is deprecated by GitHub") == true)
         #expect(try await post("query { repository(owner: \"a\"").errorMessage?.hasPrefix(outside + "GraphQL syntax: Syntax Error") == true)
         // The fake's own rules stay behind the schema's: GitHub's connection arguments at run time.
         #expect(try await post("query { repository(owner: \"example-org\" name: \"app\") { issues(states: OPEN) { nodes { number } } } }").errorMessage?
@@ -80,6 +83,6 @@ struct FakeGitHubContractTests {
         let missing = try await post("{ r: repository(owner: \"example-org\", name: \"gone\") { name } }")
         #expect((missing.object["data"] as? [String: Any])?["r"] is NSNull)
         #expect(missing.errorMessage == "Could not resolve to a Repository with the name 'example-org/gone'.")
-        #expect(github.takeContractViolations().count == 11)
+        #expect(github.takeContractViolations().count == 12)
     }
 }

@@ -163,6 +163,24 @@ class SchemaMarks(graphql.Visitor):
             self.mark(f"enum value {enum.name}.{node.value}", enum.values.get(node.value))
 
 
+def mark_value(marks, input_type, value, where):
+    """What a variable's value uses of the schema: its enum values and input fields, through
+    lists and input objects (the document's own literals are visited with it)."""
+    named = graphql.get_nullable_type(input_type)
+    if isinstance(named, graphql.GraphQLList):
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            mark_value(marks, named.of_type, item, f"{where}[{index}]")
+    elif isinstance(named, graphql.GraphQLEnumType) and isinstance(value, str):
+        marks.mark(f"enum value {named.name}.{value} (in {where})", named.values.get(value))
+    elif isinstance(named, graphql.GraphQLInputObjectType) and isinstance(value, dict):
+        marks.mark(f"input type {named.name} (in {where})", named)
+        for key, item in value.items():
+            field = named.fields.get(key)
+            if field is not None:
+                marks.mark(f"input field {named.name}.{key} (in {where})", field)
+                mark_value(marks, field.type, item, f"{where}.{key}")
+
+
 def check_graphql(request, schema):
     """What is wrong with a GraphQL request under GitHub's public schema."""
     body = request.get("body")
@@ -196,6 +214,10 @@ def check_graphql(request, schema):
     type_info = graphql.TypeInfo(schema)
     marks = SchemaMarks(schema, type_info)
     graphql.visit(document, graphql.TypeInfoVisitor(type_info, marks))
+    for definition in operation.variable_definitions or []:
+        name = definition.variable.name.value
+        if name in variables:
+            mark_value(marks, graphql.type_from_ast(schema, definition.type), variables[name], f"${name}")
     for what, preview in marks.previews:
         if f"application/vnd.github.{preview}+json" not in accept:
             problems.append(f"GraphQL: {what} is a preview GitHub serves only with 'Accept: application/vnd.github.{preview}+json'")
