@@ -53,6 +53,8 @@ package final class LocalForge: Forge, @unchecked Sendable {
     /// Creates a bare repository with one commit holding `files` on the default branch.
     @discardableResult
     package func createRepository(_ name: String, defaultBranch: String = "main", files: [String: Data], canPush: Bool = true, allowsAutoMerge: Bool = true) throws -> ForgeCommit {
+        // Checked before anything is written: a refused name leaves no folder behind.
+        guard RepositoryNames.isValid(name) else { throw ForgeError("'\(name)' is not a repository name (owner/name).") }
         let url = root.appendingPathComponent(name + ".git")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         try GitRepository(url, environment: gitEnvironment).run(["init", "--bare", "-q", "-b", defaultBranch])

@@ -45,6 +45,16 @@ package struct PlanSyncStep: StepCommand {
         ))
         let targets = try RuleInputs.targets(session, Input.targetRepos, rules: ruleSet)
         let ruleIDs = try RuleInputs.ruleIDs(session, Input.rules, rules: ruleSet)
+        // A target the named rules leave out (a selector chose it without the values it needs):
+        // said, never planned as an empty sync.
+        if let targets, !ruleIDs.isEmpty, ruleIDs != ["all"] {
+            for name in targets {
+                let served = ruleSet.rules.contains { ruleIDs.contains($0.id) && $0.targetRepository.lowercased() == name.lowercased() }
+                if !served, let left = ruleSet.skippedTargets.first(where: { ruleIDs.contains($0.ruleID) && $0.repository.lowercased() == name.lowercased() }) {
+                    throw InputError.invalid(Input.targetRepos.name, reason: "'\(name)' is left out of rule '\(left.ruleID)': \(left.reason)")
+                }
+            }
+        }
         var refused = Set<String>()
         let states = try await loadStates(session, rules: ruleSet, refused: &refused)
         let planned = refused.isEmpty ? targets : Set((targets.map(Array.init) ?? ruleSet.rules.map(\.targetRepository)).filter { !refused.contains($0.lowercased()) })

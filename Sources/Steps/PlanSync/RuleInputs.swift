@@ -59,8 +59,11 @@ enum RuleInputs {
             session.emit(Diagnostic(.warning, "\(skipped.repository): \(skipped.reason)", title: "Target left out", file: rule?.file, line: rule?.line, hint: hint))
         }
         if resolved.skippedTargets.count > 5 {
-            session.emit(Diagnostic(.warning, "\(resolved.skippedTargets.count) repositories chosen by selectors are left out in all: "
-                + resolved.skippedTargets.map(\.repository).joined(separator: ", "), title: "Targets left out", hint: hint))
+            let byRepository = Dictionary(grouping: resolved.skippedTargets) { $0.repository.lowercased() }
+            let list = byRepository.values.map { rows in "\(rows[0].repository) (\(rows.map(\.ruleID).joined(separator: ", ")))" }.sorted()
+            session.emit(Diagnostic(.warning, "\(resolved.skippedTargets.count) targets left out in all, \(list.count) repositor\(list.count == 1 ? "y" : "ies") of selectors: "
+                + list.joined(separator: "; ") + ".", title: "Targets left out",
+                hint: "Give each a sync_targets.yml entry with the values target_path needs, or exclude them from the selectors."))
         }
         return resolved
     }

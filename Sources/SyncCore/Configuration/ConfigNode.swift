@@ -40,6 +40,13 @@ package struct ConfigNode: @unchecked Sendable {
 
     private var shownPath: String { path.isEmpty ? "the document" : "'\(path)'" }
 
+    /// Whether the node is YAML's null: an unquoted empty value, `~`, `null`, `Null` or `NULL`
+    /// (a quoted "null" is the text).
+    package var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
     package var kindName: String {
         switch node {
         case .scalar(let scalar): scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" ? "null" : "a scalar"

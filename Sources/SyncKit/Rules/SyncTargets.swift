@@ -59,7 +59,14 @@ package struct SyncTargets: Sendable, Equatable {
                     guard !Self.builtInKeys.contains(variable) else {
                         throw text.error("'\(variable)' is a value every target has ({{target.\(variable)}}); choose another name.")
                     }
-                    values?[variable] = try text.string()
+                    guard !text.isNull else {
+                        throw text.error("'\(variable)' of \(key) has no value (YAML reads it as null); give it one, quoted if it is the word null.")
+                    }
+                    let value = try text.string()
+                    guard value == value.trimmingCharacters(in: .whitespacesAndNewlines) else {
+                        throw text.error("'\(variable)' of \(key) starts or ends with spaces: \(value.debugDescription).")
+                    }
+                    values?[variable] = value
                 }
             } else {
                 name = try item.string()

@@ -227,6 +227,11 @@ struct RepositoryListingTests {
         #expect(await LocalForgeTool.main([root, "topics", "example-org/svc-a", "ok", "--private"]) != 0)
         #expect(await LocalForgeTool.main([root, "topics", "example-org/svc-a"]) != 0)
         #expect(try await forge.repositories(of: "example-org") == [ForgeRepositoryListing(name: "example-org/svc-a")])
+        // A name that is not a repository's is refused before anything is written.
+        for name in ["example-org/bad name", "example-org/svc-*", "example-org/..", "example-org/svc-{{target.team}}"] {
+            #expect(throws: ForgeError.self) { try forge.createRepository(name, files: ["README.md": Data("# x\n".utf8)]) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.appendingPathComponent("example-org").path) == ["svc-a.git"])
     }
 
     @Test("the guarded forge reads the listing from the forge underneath, in a replay too")

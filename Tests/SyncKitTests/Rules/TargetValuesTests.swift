@@ -52,6 +52,9 @@ struct TargetValuesTests {
         ("repository:\n  - org/a: { owner: x }\n", "sync_targets.yml:2:", "'owner' is a value every target has"),
         ("repository:\n  - org/a: { \"bad key\": x }\n", "sync_targets.yml:2:", "'bad key' is not a value name"),
         ("repository:\n  - { org/a: {}, org/b: {} }\n", "sync_targets.yml:2:", "an entry with values is one repository"),
+        ("repository:\n  - org/a: { team: null }\n", "sync_targets.yml:2:", "'team' of org/a has no value (YAML reads it as null)"),
+        ("repository:\n  - org/a: { team: ~ }\n", "sync_targets.yml:2:", "'team' of org/a has no value (YAML reads it as null)"),
+        ("repository:\n  - org/a: { team: \"  web\" }\n", "sync_targets.yml:2:", "'team' of org/a starts or ends with spaces"),
     ])
     func badEntries(_ targets: String, _ place: String, _ message: String) throws {
         let errors = try loading.errors([:], targets: targets)
