@@ -50,8 +50,8 @@ package struct PlanSyncStep: StepCommand {
         if let targets, !ruleIDs.isEmpty, ruleIDs != ["all"] {
             for name in targets {
                 let served = ruleSet.rules.contains { ruleIDs.contains($0.id) && $0.targetRepository.lowercased() == name.lowercased() }
-                if !served, let left = ruleSet.skippedTargets.first(where: { ruleIDs.contains($0.ruleID) && $0.repository.lowercased() == name.lowercased() }) {
-                    throw InputError.invalid(Input.targetRepos.name, reason: "'\(name)' is left out of rule '\(left.ruleID)': \(left.reason)")
+                if !served, let problem = RuleInputs.leftOut(name, rules: ruleSet, of: ruleIDs) {
+                    throw InputError.invalid(Input.targetRepos.name, reason: problem)
                 }
             }
         }

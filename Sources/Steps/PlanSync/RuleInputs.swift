@@ -48,7 +48,7 @@ enum RuleInputs {
         let resolved = try await rules.resolvingSelectors(excluding: session.context.environment["GITHUB_REPOSITORY"]) { owner in
             try await forge.repositories(of: owner).map { ($0.name, $0.topics, $0.archived, $0.fork) }
         }
-        let chosen = resolved.rules.filter { $0.selectedBy != nil && $0.selectedBy != "listed" }
+        let chosen = resolved.rules.filter(\.isChosenBySelector)
         session.log("Selectors chose \(chosen.count) target\(chosen.count == 1 ? "" : "s") for \(rules.unresolved.count) rule\(rules.unresolved.count == 1 ? "" : "s"):")
         for rule in chosen.prefix(200) { session.log("  \(rule.id) → \(rule.targetRepository) (\(rule.selectedBy ?? ""))") }
         if chosen.count > 200 { session.log("  … and \(chosen.count - 200) more (all in the plan)") }
@@ -83,13 +83,18 @@ enum RuleInputs {
         let known = Array(Set(rules.rules.map(\.targetRepository))).sorted()
         let lowered = Set(known.map { $0.lowercased() })
         for name in names where !lowered.contains(name.lowercased()) {
-            if let left = rules.skippedTargets.first(where: { $0.repository.lowercased() == name.lowercased() }) {
-                throw InputError.invalid(input.name, reason: "'\(name)' is left out of rule '\(left.ruleID)': \(left.reason)")
-            }
+            if let problem = leftOut(name, rules: rules) { throw InputError.invalid(input.name, reason: problem) }
             let suggestion = Suggestion.closest(to: name, in: known).map { " Did you mean '\($0)'?" } ?? ""
             throw InputError.invalid(input.name, reason: "'\(name)' is not a target of any rule (\(known.count) target\(known.count == 1 ? "" : "s") known).\(suggestion)")
         }
         return Set(names)
+    }
+
+    /// Why `name` is not planned when a selector chose it and a rule (of `ruleIDs`, or any) left
+    /// it out; nil when it is not left out.
+    static func leftOut(_ name: String, rules: RuleSet, of ruleIDs: [String]? = nil) -> String? {
+        rules.skippedTargets.first { left in left.repository.lowercased() == name.lowercased() && (ruleIDs?.contains(left.ruleID) ?? true) }
+            .map { "'\(name)' is left out of rule '\($0.ruleID)': \($0.reason)" }
     }
 
     /// The rule ids named in `rules` (nil for all); each must be defined.

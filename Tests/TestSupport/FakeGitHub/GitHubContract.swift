@@ -11,14 +11,14 @@ package final class GitHubContract: @unchecked Sendable {
     package static let shared = GitHubContract()
     static let script = "Tests/StepsTests/Oracles/github_contract.py"
 
-    private let lock = NSLock()
     private var process: Process?
     private var input: FileHandle?
     private var output: FileHandle?
     private var buffer = Data()
     private var failure: String?
 
-    /// One exchange with the oracle at a time, on a thread of its own: waiting for the oracle
+    /// One exchange with the oracle at a time, on a thread of its own (the queue is the only place
+    /// the oracle's state is touched, so it needs no lock): waiting for the oracle
     /// (its start takes seconds) never holds a thread of Swift's cooperative pool, which the fakes'
     /// clients and servers share (two threads on two cores).
     private let queue = DispatchQueue(label: "flash-sync.github-contract")
@@ -39,15 +39,13 @@ package final class GitHubContract: @unchecked Sendable {
     package func start() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             queue.async {
-                self.lock.withLock { if self.process == nil, self.failure == nil { self.launch() } }
+                if self.process == nil, self.failure == nil { self.launch() }
                 continuation.resume()
             }
         }
     }
 
     private func exchange(method: String, path: String, query: [String: String], headers: [String: String], body: Data) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
         if process == nil, failure == nil { launch() }
         if let failure { return [failure] }
         let accept = headers.first { $0.key.lowercased() == "accept" }?.value ?? ""
