@@ -22,14 +22,10 @@ extension SyncRule {
     package func expandingTargetPath() throws(Diagnostic) -> SyncRule {
         guard targetPath.contains("{{") else { return self }
         let values = targetValues
+        let scan = targetPathPlaceholders
         var expanded = ""
-        var rest = Substring(targetPath)
-        while let open = rest.range(of: "{{") {
-            expanded += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw problem("target_path '\(targetPath)' has '{{' without '}}'.")
-            }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+        for (text, name) in scan.placeholders {
+            expanded += text
             guard name.hasPrefix("target."), let value = values[String(name.dropFirst("target.".count))] else {
                 throw problem("target_path '\(targetPath)' uses {{\(name)}}, which \(targetRepository) has no value for.",
                               hint: "Use {{target.owner}}, {{target.name}}, {{target.full_name}}, or a value the repository's sync_targets.yml entry gives"
@@ -39,8 +35,8 @@ extension SyncRule {
                 throw problem("target_path '\(targetPath)': {{\(name)}} is '\(value)' for \(targetRepository), which is not one folder name.")
             }
             expanded += value
-            rest = rest[close.upperBound...]
         }
+        guard let rest = scan.rest else { throw problem("target_path '\(targetPath)' has '{{' without '}}'.") }
         expanded += rest
         var rule = self
         if !expanded.isEmpty, !expanded.hasSuffix("/") { expanded += "/" }
@@ -52,20 +48,26 @@ extension SyncRule {
         return rule
     }
 
+    /// target_path cut at its `{{ … }}` placeholders: the text before each and its trimmed name,
+    /// in order, then the text after the last (`rest`), nil when a `{{` is left open.
+    private var targetPathPlaceholders: (placeholders: [(text: Substring, name: String)], rest: Substring?) {
+        var placeholders: [(text: Substring, name: String)] = []
+        var rest = Substring(targetPath)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { return (placeholders, nil) }
+            placeholders.append((rest[..<open.lowerBound], rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)))
+            rest = rest[close.upperBound...]
+        }
+        return (placeholders, rest)
+    }
+
     /// The keys of target_path's `{{target.<key>}}` placeholders, or nil when target_path is
     /// written wrong whatever the target (a `{{` left open, a placeholder that is not
     /// `{{target.<key>}}`): a problem of the rule, not of one repository's values.
     package var targetPathKeys: [String]? {
-        var keys: [String] = []
-        var rest = Substring(targetPath)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard name.hasPrefix("target.") else { return nil }
-            keys.append(String(name.dropFirst("target.".count)))
-            rest = rest[close.upperBound...]
-        }
-        return keys
+        let scan = targetPathPlaceholders
+        guard scan.rest != nil, scan.placeholders.allSatisfy({ $0.name.hasPrefix("target.") }) else { return nil }
+        return scan.placeholders.map { String($0.name.dropFirst("target.".count)) }
     }
 
     /// Whether a selector chose this rule's target (not a repository listed by name).
